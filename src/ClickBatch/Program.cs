@@ -1,0 +1,3 @@
+using ClickBatch.Cli;
+
+return await ClickBatchCli.RunAsync(args, CliContext.CreateForConsole()).ConfigureAwait(false);
