@@ -7,7 +7,7 @@ internal static partial class GenerationLog
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
         Message = "Planned {Records} records ({Clicks} clicks, {Checkouts} checkouts before duplicates and malformed records) from {From} to {To} with seed {Seed}")]
-    public static partial void Planned(ILogger logger, int records, int clicks, long checkouts, DateOnly from, DateOnly to, ulong seed);
+    public static partial void Planned(ILogger logger, int records, int clicks, long checkouts, string from, string to, ulong seed);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning,
         Message = "Topic {Topic} would get about {MiBPerPartition:F1} MiB per partition ({Partitions} partitions); librdkafka's mock cluster "
