@@ -1,0 +1,59 @@
+namespace ClickBatch.Decoding;
+
+/// <summary>
+/// A growable, reusable buffer for one column: dense non-null values plus one Parquet definition level per row
+/// (1 = value present, 0 = null). Buffers are reused across row groups, so steady state allocates nothing.
+/// </summary>
+public abstract class ColumnBuffer
+{
+    private short[] _definitionLevels = new short[16];
+
+    protected ColumnBuffer(FieldSpec field) => Field = field;
+
+    public FieldSpec Field { get; }
+
+    /// <summary>Rows in the buffer, null or not.</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>Non-null values in the buffer.</summary>
+    public int ValueCount { get; protected set; }
+
+    public int NullCount => RowCount - ValueCount;
+
+    /// <summary>Approximate bytes held for the buffered rows (for row-group and memory limits).</summary>
+    public abstract long ByteSize { get; }
+
+    public ReadOnlySpan<short> DefinitionLevels => _definitionLevels.AsSpan(0, RowCount);
+
+    public void AppendNull() => AddLevel(0);
+
+    /// <summary>Appends the single row of <paramref name="source"/>, a one-row buffer of the same kind.</summary>
+    public abstract void AppendRowOf(ColumnBuffer source);
+
+    public virtual void Clear()
+    {
+        RowCount = 0;
+        ValueCount = 0;
+    }
+
+    protected void AddLevel(short level)
+    {
+        if (RowCount == _definitionLevels.Length)
+        {
+            Array.Resize(ref _definitionLevels, _definitionLevels.Length * 2);
+        }
+
+        _definitionLevels[RowCount++] = level;
+    }
+
+    /// <summary>Creates the buffer type matching the field's kind.</summary>
+    public static ColumnBuffer Create(FieldSpec field) => field.Kind switch
+    {
+        FieldKind.String or FieldKind.Binary => new BytesColumn(field),
+        FieldKind.Int or FieldKind.Date => new ValueColumn<int>(field),
+        FieldKind.Long or FieldKind.Decimal or FieldKind.Timestamp => new ValueColumn<long>(field),
+        FieldKind.Double => new ValueColumn<double>(field),
+        FieldKind.Boolean => new ValueColumn<bool>(field),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "unknown field kind"),
+    };
+}

@@ -1,0 +1,231 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using ClickBatch.Errors;
+
+namespace ClickBatch.Decoding;
+
+/// <summary>
+/// Decodes one Kafka record's JSON value into a one-row scratch <see cref="Row"/> of the topic's
+/// <see cref="Layout"/> (schema fields, then metadata columns), or explains in <see cref="Reject"/> why it cannot.
+/// Reused for every record of a topic; not thread-safe. Payload bytes stay UTF-8: no string per field.
+/// </summary>
+public sealed class RecordDecoder
+{
+    private readonly TopicSchema _schema;
+    private readonly FieldLookup _lookup;
+    private readonly bool[] _seen;
+    private readonly UnknownFieldsBuilder _unknown = new();
+    private readonly MetadataWriter _metadata;
+    private readonly PartitionMode _partitioning;
+    private readonly int _eventTimeIndex;
+
+    public RecordDecoder(TopicSchema schema, DecoderOptions options)
+    {
+        if (options.Partitioning == PartitionMode.EventDate && schema.EventTimeIndex < 0)
+        {
+            throw new ConfigurationException($"topic '{schema.Topic}' is partitioned by event date but its schema "
+                + "has no event-time field; name one or choose partitioning 'kafka-date' or 'none'");
+        }
+
+        _schema = schema;
+        _lookup = new FieldLookup(schema.Fields);
+        _seen = new bool[schema.Fields.Count];
+        _partitioning = options.Partitioning;
+        _eventTimeIndex = schema.EventTimeIndex;
+        Layout = TableLayout.ForTopic(schema, options.Partitioning);
+        Row = new RowBatch(Layout.Fields);
+        _metadata = new MetadataWriter(Row, schema.Fields.Count, Encoding.UTF8.GetBytes(options.RunId),
+            TimeConversions.ToMicros(options.IngestedAt));
+    }
+
+    public TableLayout Layout { get; }
+
+    /// <summary>The last decoded row (valid after <see cref="TryDecode"/> returned true).</summary>
+    public RowBatch Row { get; }
+
+    /// <summary>The last row's <c>dt</c> as days since 1970-01-01, or null for the default (null) partition.</summary>
+    public int? PartitionDay { get; private set; }
+
+    /// <summary>Why the last record was rejected (valid after <see cref="TryDecode"/> returned false).</summary>
+    public DecodeReject? Reject { get; private set; }
+
+    public bool TryDecode(in RawRecord record)
+    {
+        Row.Clear();
+        Reject = Decode(record);
+        if (Reject is not null)
+        {
+            return false;
+        }
+
+        _metadata.Append(record, _unknown);
+        PartitionDay = ComputePartitionDay(record);
+        return true;
+    }
+
+    private DecodeReject? Decode(in RawRecord record)
+    {
+        if (record.Value is not { } value)
+        {
+            return new DecodeReject(RejectKind.Tombstone, "expected a JSON object, found a null value (tombstone)");
+        }
+
+        var json = value.Span;
+        if (json.IsEmpty)
+        {
+            return new DecodeReject(RejectKind.EmptyPayload, "expected a JSON object, found an empty value (0 bytes)");
+        }
+
+        if (!Utf8.IsValid(json))
+        {
+            return new DecodeReject(RejectKind.InvalidUtf8, "expected UTF-8 JSON, found bytes that are not valid UTF-8");
+        }
+
+        try
+        {
+            return ParseDocument(json);
+        }
+        catch (JsonException ex)
+        {
+            return new DecodeReject(RejectKind.InvalidJson,
+                "expected one JSON object, found invalid or truncated JSON: " + ex.Message);
+        }
+    }
+
+    private DecodeReject? ParseDocument(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        if (!reader.Read())
+        {
+            throw new JsonException("the value holds only whitespace");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var found = reader.TokenType;
+            reader.Skip();
+            ReadToEnd(ref reader);
+            return new DecodeReject(RejectKind.NotAnObject, "expected a JSON object, found a JSON " + Describe(found));
+        }
+
+        var reject = ParseObject(ref reader, json);
+        ReadToEnd(ref reader);
+        return reject ?? FinishFields();
+    }
+
+    private DecodeReject? ParseObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        Array.Clear(_seen);
+        _unknown.Reset();
+        var hint = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = _lookup.Find(ref reader, hint);
+            var reject = index < 0 ? AddUnknown(ref reader, json) : ReadKnown(ref reader, index);
+            if (reject is not null)
+            {
+                return reject;
+            }
+
+            hint = index + 1;
+        }
+
+        return null;
+    }
+
+    private DecodeReject? ReadKnown(ref Utf8JsonReader reader, int index)
+    {
+        var field = _schema.Fields[index];
+        if (_seen[index])
+        {
+            return new DecodeReject(RejectKind.DuplicateField,
+                $"field '{field.Name}': expected it at most once, found it twice in the same object");
+        }
+
+        _seen[index] = true;
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            return FieldValueReader.Read(ref reader, field, Row.Columns[index]);
+        }
+
+        if (field.Required)
+        {
+            return new DecodeReject(RejectKind.NullInRequiredField,
+                $"field '{field.Name}': expected a {field.DeltaTypeName} value (required), found null");
+        }
+
+        Row.Columns[index].AppendNull();
+        return null;
+    }
+
+    private DecodeReject? AddUnknown(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        var rawName = reader.ValueSpan;
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        _unknown.Add(rawName, json[start..(int)reader.BytesConsumed]);
+        return null;
+    }
+
+    private DecodeReject? FinishFields()
+    {
+        for (var i = 0; i < _seen.Length; i++)
+        {
+            if (_seen[i])
+            {
+                continue;
+            }
+
+            var field = _schema.Fields[i];
+            if (field.Required)
+            {
+                return new DecodeReject(RejectKind.MissingRequiredField,
+                    $"field '{field.Name}': expected a {field.DeltaTypeName} value (required), found no such property");
+            }
+
+            Row.Columns[i].AppendNull();
+        }
+
+        return null;
+    }
+
+    private int? ComputePartitionDay(in RawRecord record) => _partitioning switch
+    {
+        PartitionMode.EventDate => EventDay(),
+        PartitionMode.KafkaDate => record.TimestampMs >= 0 ? TimeConversions.DayOfMicros(record.TimestampMs * 1000) : null,
+        _ => null,
+    };
+
+    private int? EventDay()
+    {
+        var column = Row.Columns[_eventTimeIndex];
+        if (column.ValueCount == 0)
+        {
+            return null;
+        }
+
+        return column is ValueColumn<long> micros
+            ? TimeConversions.DayOfMicros(micros.Values[0])
+            : ((ValueColumn<int>)column).Values[0];
+    }
+
+    private static void ReadToEnd(ref Utf8JsonReader reader)
+    {
+        while (reader.Read())
+        {
+        }
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,48 @@
+namespace ClickBatch.Parquet;
+
+/// <summary>
+/// Limits of a <see cref="PartitionedFileWriter"/>. Memory is bounded by these settings, never by the backlog:
+/// roughly MaxOpenFiles x RowGroupBytes of row buffers (capped in total by MaxBufferedBytes) plus ParquetSharp's
+/// page buffers of the open files (see docs/decoding.md "Memory bound").
+/// </summary>
+public sealed record FileWriterOptions
+{
+    /// <summary>A file is closed once it reaches this size on disk. Default 128 MiB.</summary>
+    public long TargetFileBytes { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>A row group is flushed at this many rows. Default 131072.</summary>
+    public int RowGroupRows { get; init; } = 128 * 1024;
+
+    /// <summary>A row group is flushed when its buffered (uncompressed) bytes reach this. Default 64 MiB.</summary>
+    public long RowGroupBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Most files open at once (one per partition value); the least recently written is closed beyond. Default 8.</summary>
+    public int MaxOpenFiles { get; init; } = 8;
+
+    /// <summary>Cap on row-buffer bytes across all open files; the largest buffer is flushed beyond. Default 256 MiB.</summary>
+    public long MaxBufferedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>zstd level (1-22). Default 3.</summary>
+    public int ZstdLevel { get; init; } = 3;
+
+    /// <summary>Problems with these settings (empty when valid), for start-up validation.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        Check(problems, TargetFileBytes >= 1024, "target file size must be at least 1024 bytes");
+        Check(problems, RowGroupRows >= 1, "row group rows must be at least 1");
+        Check(problems, RowGroupBytes >= 1024, "row group bytes must be at least 1024");
+        Check(problems, MaxOpenFiles >= 1, "max open files must be at least 1");
+        Check(problems, MaxBufferedBytes >= RowGroupBytes, "max buffered bytes must be at least the row group bytes");
+        Check(problems, ZstdLevel is >= 1 and <= 22, "zstd level must be between 1 and 22");
+        return problems;
+    }
+
+    private static void Check(List<string> problems, bool ok, string problem)
+    {
+        if (!ok)
+        {
+            problems.Add(problem);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using ClickBatch.Decoding;
+using ClickBatch.Errors;
+using ParquetSharp;
+
+namespace ClickBatch.Parquet;
+
+/// <summary>
+/// Routes rows to one open Parquet file per partition value under a local staging directory
+/// (<c>dt=2024-01-05/part-&lt;uuid&gt;.zstd.parquet</c>), flushes row groups by rows or bytes, rolls files at the
+/// target size, and closes the least recently written file when too many are open. Memory depends on
+/// <see cref="FileWriterOptions"/> only. <see cref="CompleteAsync"/> finishes every file and returns them all;
+/// disposing without completing deletes the unfinished files (they were never referenced by a commit).
+/// </summary>
+public sealed class PartitionedFileWriter : IAsyncDisposable
+{
+    private const long NoPartitionKey = long.MinValue;
+
+    private readonly string _stagingDirectory;
+    private readonly FileWriterOptions _options;
+    private readonly Dictionary<long, OpenPartitionFile> _open = [];
+    private readonly List<ClosedDataFile> _closed = [];
+    private readonly Stack<RowBatch> _freeBuffers = new();
+    private OpenPartitionFile? _last;
+    private long _bufferedBytes;
+    private long _sequence;
+    private bool _completed;
+
+    public PartitionedFileWriter(TableLayout layout, string stagingDirectory, FileWriterOptions? options = null)
+    {
+        Layout = layout;
+        _stagingDirectory = stagingDirectory;
+        _options = options ?? new FileWriterOptions();
+        var problems = _options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    public TableLayout Layout { get; }
+
+    /// <summary>Files finished so far (rolled or evicted), in the order they were closed.</summary>
+    public IReadOnlyList<ClosedDataFile> ClosedFiles => _closed;
+
+    public long RowsAppended { get; private set; }
+
+    /// <summary>Row-buffer bytes held right now across open files.</summary>
+    public long BufferedBytes => _bufferedBytes;
+
+    /// <summary>
+    /// Appends the single row of <paramref name="row"/> (a scratch batch of <see cref="Layout"/>) to the file of
+    /// <paramref name="partitionDay"/> (<c>dt</c> as days since 1970-01-01; null = the null partition), noting the
+    /// Kafka position it came from.
+    /// </summary>
+    public void Append(RowBatch row, int? partitionDay, string topic, int kafkaPartition, long offset)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        var file = FileFor(partitionDay);
+        file.Buffer.AppendRowOf(row);
+        file.Offsets.Add(topic, kafkaPartition, offset);
+        file.LastWrite = ++_sequence;
+        var size = row.ByteSize;
+        file.BufferedBytes += size;
+        _bufferedBytes += size;
+        RowsAppended++;
+        if (file.Buffer.RowCount >= _options.RowGroupRows || file.BufferedBytes >= _options.RowGroupBytes)
+        {
+            FlushRowGroup(file);
+        }
+        else if (_bufferedBytes > _options.MaxBufferedBytes)
+        {
+            FlushRowGroup(_open.Values.MaxBy(f => f.BufferedBytes)!);
+        }
+    }
+
+    /// <summary>Finishes every open file; returns all files this writer produced. The writer accepts no more rows.</summary>
+    public Task<IReadOnlyList<ClosedDataFile>> CompleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var file in _open.Values.OrderBy(f => f.LastWrite).ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CloseFile(file);
+        }
+
+        _completed = true;
+        return Task.FromResult<IReadOnlyList<ClosedDataFile>>(_closed.ToList());
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var file in _open.Values)
+        {
+            file.Writer.Dispose();
+            TryDelete(file.Writer.Path);
+        }
+
+        _open.Clear();
+        _last = null;
+        _completed = true;
+        return ValueTask.CompletedTask;
+    }
+
+    private OpenPartitionFile FileFor(int? partitionDay)
+    {
+        var key = Layout.PartitionColumn is null ? NoPartitionKey : partitionDay ?? NoPartitionKey + 1;
+        if (_last is { } last && last.Key == key)
+        {
+            return last;
+        }
+
+        if (!_open.TryGetValue(key, out var file))
+        {
+            if (_open.Count >= _options.MaxOpenFiles)
+            {
+                CloseFile(_open.Values.MinBy(f => f.LastWrite)!);
+            }
+
+            file = OpenFile(key, partitionDay);
+            _open.Add(key, file);
+        }
+
+        _last = file;
+        return file;
+    }
+
+    private OpenPartitionFile OpenFile(long key, int? partitionDay)
+    {
+        var partitionValue = partitionDay is { } day
+            ? TimeConversions.DateOfDay(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+        var fileName = "part-" + Guid.NewGuid().ToString("D") + ".zstd.parquet";
+        var relativePath = Layout.PartitionColumn is { } column
+            ? PartitionPaths.Folder(column, partitionValue) + "/" + fileName
+            : fileName;
+        var path = Path.Combine(_stagingDirectory, relativePath);
+        var writer = Wrap(path, () => DataFileWriter.Create(path, Layout.Fields, _options.ZstdLevel));
+        var buffer = _freeBuffers.Count > 0 ? _freeBuffers.Pop() : new RowBatch(Layout.Fields);
+        return new OpenPartitionFile(key, partitionValue, relativePath, writer, buffer);
+    }
+
+    private void FlushRowGroup(OpenPartitionFile file)
+    {
+        Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
+        _bufferedBytes -= file.BufferedBytes;
+        file.BufferedBytes = 0;
+        file.Buffer.Clear();
+        if (file.Writer.SizeBytes >= _options.TargetFileBytes)
+        {
+            CloseFile(file);
+        }
+    }
+
+    private void CloseFile(OpenPartitionFile file)
+    {
+        _open.Remove(file.Key);
+        _last = ReferenceEquals(_last, file) ? null : _last;
+        Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
+        _bufferedBytes -= file.BufferedBytes;
+        var stats = Wrap(file.Writer.Path, file.Writer.Close);
+        file.Writer.Dispose();
+        file.Buffer.Clear();
+        _freeBuffers.Push(file.Buffer);
+        _closed.Add(ToClosedFile(file, stats));
+    }
+
+    private ClosedDataFile ToClosedFile(OpenPartitionFile file, string stats)
+    {
+        var partitionValues = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (Layout.PartitionColumn is { } column)
+        {
+            partitionValues[column] = file.PartitionValue;
+        }
+
+        return new ClosedDataFile(file.Writer.Path, file.RelativePath, PartitionPaths.ToDeltaPath(file.RelativePath),
+            partitionValues, file.Writer.SizeBytes, file.Writer.NumRecords, stats, file.Offsets.ToList());
+    }
+
+    private static T Wrap<T>(string path, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is ParquetException or IOException or UnauthorizedAccessException)
+        {
+            throw new ClickBatchException($"Writing Parquet file '{path}' failed: {ex.Message}. Check free space and "
+                + "permissions of the staging directory; nothing of this file was committed.", ex).With("File", path);
+        }
+    }
+
+    private static void Wrap(string path, Action action) => Wrap(path, () =>
+    {
+        action();
+        return true;
+    });
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: an unreferenced staging file is harmless and removed with the staging directory.
+        }
+    }
+}

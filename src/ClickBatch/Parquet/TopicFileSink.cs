@@ -1,0 +1,70 @@
+using ClickBatch.Decoding;
+
+namespace ClickBatch.Parquet;
+
+/// <summary>
+/// Decode and write for one topic: each record becomes a row of the topic's table or a row of its rejects table,
+/// both written as partitioned Parquet files into staging directories. One sink per topic and Delta commit: add
+/// records, then <see cref="CompleteAsync"/> for the files and counts; disposing without completing deletes the
+/// unfinished files.
+/// </summary>
+public sealed class TopicFileSink : IAsyncDisposable
+{
+    private readonly RecordDecoder _decoder;
+    private readonly RejectRowBuilder _rejectBuilder;
+    private readonly PartitionedFileWriter _data;
+    private readonly PartitionedFileWriter _rejects;
+    private readonly long[] _rejectsByKind = new long[Enum.GetValues<RejectKind>().Length];
+
+    public TopicFileSink(TopicSchema schema, DecoderOptions decoderOptions, string dataStagingDirectory,
+        string rejectsStagingDirectory, FileWriterOptions? fileOptions = null)
+    {
+        _decoder = new RecordDecoder(schema, decoderOptions);
+        _rejectBuilder = new RejectRowBuilder(decoderOptions);
+        _data = new PartitionedFileWriter(_decoder.Layout, dataStagingDirectory, fileOptions);
+        _rejects = new PartitionedFileWriter(TableLayout.Rejects, rejectsStagingDirectory, fileOptions);
+    }
+
+    public TableLayout DataLayout => _decoder.Layout;
+
+    public long RecordsIn { get; private set; }
+
+    public long Rows { get; private set; }
+
+    public long Rejects { get; private set; }
+
+    /// <summary>Decodes the record and appends it as a row (true) or a reject (false).</summary>
+    public bool Add(in RawRecord record)
+    {
+        RecordsIn++;
+        if (_decoder.TryDecode(record))
+        {
+            _data.Append(_decoder.Row, _decoder.PartitionDay, record.Topic, record.Partition, record.Offset);
+            Rows++;
+            return true;
+        }
+
+        var reject = _decoder.Reject!;
+        _rejectBuilder.Build(record, reject);
+        _rejects.Append(_rejectBuilder.Row, _rejectBuilder.PartitionDay, record.Topic, record.Partition, record.Offset);
+        _rejectsByKind[(int)reject.Kind]++;
+        Rejects++;
+        return false;
+    }
+
+    public async Task<TopicFileSinkResult> CompleteAsync(CancellationToken cancellationToken)
+    {
+        var dataFiles = await _data.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        var rejectFiles = await _rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        var byKind = Enum.GetValues<RejectKind>()
+            .Where(k => _rejectsByKind[(int)k] > 0)
+            .ToDictionary(k => k, k => _rejectsByKind[(int)k]);
+        return new TopicFileSinkResult(dataFiles, rejectFiles, RecordsIn, Rows, Rejects, byKind);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _data.DisposeAsync().ConfigureAwait(false);
+        await _rejects.DisposeAsync().ConfigureAwait(false);
+    }
+}

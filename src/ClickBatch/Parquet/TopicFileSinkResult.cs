@@ -1,0 +1,15 @@
+using ClickBatch.Decoding;
+
+namespace ClickBatch.Parquet;
+
+/// <summary>
+/// What a <see cref="TopicFileSink"/> wrote: the data and rejects files to add to the two Delta tables, and the
+/// accounting (RecordsIn = Rows + Rejects, always).
+/// </summary>
+public sealed record TopicFileSinkResult(
+    IReadOnlyList<ClosedDataFile> DataFiles,
+    IReadOnlyList<ClosedDataFile> RejectFiles,
+    long RecordsIn,
+    long Rows,
+    long Rejects,
+    IReadOnlyDictionary<RejectKind, long> RejectsByKind);
