@@ -35,16 +35,12 @@ public sealed class RedshiftDataClient(AwsJsonClient client, TimeProvider clock,
         while (true)
         {
             var statement = await DescribeAsync(statementId, cancellationToken);
-            switch (statement.Status)
+            if (statement.Status == RedshiftStatementStatus.Finished)
             {
-                case RedshiftStatementStatus.Finished:
-                    return statement;
-                case RedshiftStatementStatus.Failed:
-                    throw new RedshiftStatementException(statementId, statement.Status, "Redshift statement " + statementId + " failed: " + statement.Error);
-                case RedshiftStatementStatus.Aborted:
-                    throw new RedshiftStatementException(statementId, statement.Status, "Redshift statement " + statementId + " was aborted (cancelled by a user or by Redshift).");
+                return statement;
             }
 
+            ThrowIfEnded(statement);
             var remaining = timeout - clock.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
@@ -55,6 +51,20 @@ public sealed class RedshiftDataClient(AwsJsonClient client, TimeProvider clock,
             }
 
             await Task.Delay(remaining < poll.PollInterval ? remaining : poll.PollInterval, clock, cancellationToken);
+        }
+    }
+
+    private static void ThrowIfEnded(RedshiftStatement statement)
+    {
+        var message = statement.Status switch
+        {
+            RedshiftStatementStatus.Failed => "Redshift statement " + statement.Id + " failed: " + statement.Error,
+            RedshiftStatementStatus.Aborted => "Redshift statement " + statement.Id + " was aborted (cancelled by a user or by Redshift).",
+            _ => null,
+        };
+        if (message is not null)
+        {
+            throw new RedshiftStatementException(statement.Id, statement.Status, message);
         }
     }
 
