@@ -43,6 +43,9 @@ public sealed class GenerateVerb : IVerb
     [Option("output", HelpText = "Write records to this file (one JSON line each, value in base64) instead of Kafka.")]
     public string? Output { get; set; }
 
+    [Option("dry-run", HelpText = "Plan and encode every record, print the counts, write nothing (for benchmarks).")]
+    public bool DryRun { get; set; }
+
     [Option("json", HelpText = "Print counts per topic and per kind as one JSON object on stdout once every record is acknowledged.")]
     public bool Json { get; set; }
 
@@ -56,9 +59,12 @@ public sealed class GenerateVerb : IVerb
         GenerationLog.Planned(logger, plan.Records.Count, options.Clicks,
             GenerationPlan.RoundCount(options.Clicks * options.CheckoutsPerClick),
             options.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.Seed);
-        var summary = Output is null
-            ? await ProduceAsync(plan, logger, cancellationToken).ConfigureAwait(false)
+        var started = context.Clock.GetTimestamp();
+        var summary = DryRun ? await EventGenerator.WriteAsync(plan, new NullRecordSink(), cancellationToken).ConfigureAwait(false)
+            : Output is null ? await ProduceAsync(plan, logger, cancellationToken).ConfigureAwait(false)
             : await WriteFileAsync(plan, Output, logger, cancellationToken).ConfigureAwait(false);
+        var seconds = context.Clock.GetElapsedTime(started).TotalSeconds;
+        GenerationLog.Finished(logger, summary.Records, seconds, summary.Records / Math.Max(seconds, 0.001));
         await WriteResultAsync(context.Out, summary).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -118,19 +124,26 @@ public sealed class GenerateVerb : IVerb
 
     private void ValidateTarget(List<string> problems)
     {
+        var targets = (DryRun ? 1 : 0) + (Output is null ? 0 : 1) + (BootstrapServers is null ? 0 : 1);
+        if (targets > 1)
+        {
+            problems.Add("Give one of --bootstrap-servers (produce to Kafka), --output (write a file) or --dry-run.");
+            return;
+        }
+
+        if (DryRun)
+        {
+            return;
+        }
+
         if (Output is not null)
         {
-            if (BootstrapServers is not null)
-            {
-                problems.Add("Give either --bootstrap-servers (produce to Kafka) or --output (write a file), not both.");
-            }
-
             return;
         }
 
         if (string.IsNullOrWhiteSpace(BootstrapServers))
         {
-            problems.Add("--bootstrap-servers is required (HOST:PORT; clickbatch local-kafka prints one), or give --output FILE.");
+            problems.Add("--bootstrap-servers is required (HOST:PORT; clickbatch local-kafka prints one), or give --output FILE or --dry-run.");
             return;
         }
 
