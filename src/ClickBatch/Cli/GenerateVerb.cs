@@ -12,7 +12,7 @@ namespace ClickBatch.Cli;
     + "deterministic with --seed, with duplicates and bad records of named kinds. Local mock Kafka keeps only ~5 MiB per partition.")]
 public sealed class GenerateVerb : IVerb
 {
-    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...]; required unless --output is given.")]
+    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...]; required unless --output or --dry-run is given.")]
     public string? BootstrapServers { get; set; }
 
     [Option("clicks", Required = true, HelpText = "Number of click events (exact; duplicates and malformed records come on top).")]
