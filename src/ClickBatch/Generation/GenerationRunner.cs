@@ -13,7 +13,7 @@ public static class GenerationRunner
         GenerationPlan plan, string bootstrapServers, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers));
+        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers), logger);
         var topics = new[] { plan.Options.ClicksTopic, plan.Options.CheckoutsTopic };
         var partitions = await sink.GetPartitionCountsAsync(topics, bootstrapServers, cancellationToken).ConfigureAwait(false);
         if (PartitionBudget.IsLoopback(bootstrapServers))

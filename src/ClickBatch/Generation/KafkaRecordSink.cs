@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Generation;
 
@@ -41,8 +42,12 @@ public sealed class KafkaRecordSink : IRecordSink
     };
 
     /// <summary>Creates the producer; librdkafka connects in the background, so this does no I/O.</summary>
-    public static KafkaRecordSink Create(ProducerConfig config) =>
-        new(new ProducerBuilder<byte[], byte[]>(config).Build());
+    /// <param name="config">Producer settings, normally from <see cref="CreateConfig"/>.</param>
+    /// <param name="logger">Receives librdkafka's own log lines (instead of raw stderr).</param>
+    public static KafkaRecordSink Create(ProducerConfig config, ILogger logger) =>
+        new(new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((_, message) => GenerationLog.KafkaClient(logger, ToLogLevel(message.Level), message.Facility, message.Message))
+            .Build());
 
     /// <summary>Partition count of each topic from broker metadata; throws when a topic is missing or Kafka is unreachable.</summary>
     public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(
@@ -86,6 +91,14 @@ public sealed class KafkaRecordSink : IRecordSink
         _producer.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    private static LogLevel ToLogLevel(SyslogLevel level) => level switch
+    {
+        <= SyslogLevel.Error => LogLevel.Error,
+        SyslogLevel.Warning => LogLevel.Warning,
+        SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+        _ => LogLevel.Debug,
+    };
 
     private void Flush(CancellationToken cancellationToken)
     {
