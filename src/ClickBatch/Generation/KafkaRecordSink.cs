@@ -16,7 +16,7 @@ public sealed class KafkaRecordSink : IRecordSink
     private readonly Action<DeliveryReport<byte[], byte[]>> _onDelivery;
     private long _acknowledged;
     private long _failed;
-    private (string Topic, string Error)? _firstFailure;
+    private DeliveryFailure? _firstFailure;
 
     private KafkaRecordSink(IProducer<byte[], byte[]> producer)
     {
@@ -80,7 +80,7 @@ public sealed class KafkaRecordSink : IRecordSink
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         await Task.Run(() => Flush(cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (Interlocked.Read(ref _failed) > 0 && _firstFailure is { } failure)
+        if (Interlocked.Read(ref _failed) > 0 && Volatile.Read(ref _firstFailure) is { } failure)
         {
             throw EventProduceException.DeliveryFailed(failure.Topic, failure.Error, Interlocked.Read(ref _failed));
         }
@@ -116,9 +116,9 @@ public sealed class KafkaRecordSink : IRecordSink
             return;
         }
 
-        if (Interlocked.Increment(ref _failed) == 1)
-        {
-            _firstFailure = (report.Topic, report.Error.Code + ": " + report.Error.Reason);
-        }
+        Interlocked.Increment(ref _failed);
+        Interlocked.CompareExchange(ref _firstFailure, new DeliveryFailure(report.Topic, report.Error.Code + ": " + report.Error.Reason), null);
     }
+
+    private sealed record DeliveryFailure(string Topic, string Error);
 }
