@@ -52,8 +52,7 @@ public sealed class RunHarness : IDisposable
             ClicksTopic = Clicks,
             CheckoutsTopic = Checkouts,
         });
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(_kafka.BootstrapServers));
-        return await EventGenerator.WriteAsync(plan, sink, CancellationToken.None);
+        return await GenerationRunner.ProduceAsync(plan, _kafka.BootstrapServers, NullLogger.Instance, CancellationToken.None);
     }
 
     /// <summary>Every (partition, offset) Kafka holds for the topic: [low, high) of each partition.</summary>
