@@ -68,6 +68,21 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_LastOffsetIsATransactionMarker_CompletesAtTheCapturedEndWithoutHanging()
+    {
+        var topic = kafka.CreateTopic("txn", partitions: 1);
+        ProduceInTransaction(topic, count: 5);
+        await using var source = CreateSource();
+        var bounds = (await source.CaptureBoundsAsync([topic], Token())).Single();
+
+        var batches = await ReadAllAsync(source, [new PartitionRange(topic, 0, bounds.Earliest, bounds.End)]);
+
+        bounds.End.ShouldBe(6, "five records and the commit marker");
+        batches.SelectMany(b => b.Records).Select(r => r.Offset).ShouldBe([0L, 1L, 2L, 3L, 4L]);
+        FinalPositions(batches).ShouldBe([(0, 6L, true)]);
+    }
+
+    [Fact]
     public async Task ReadAsync_SmallChunkLimit_SplitsIntoChunksNoLargerThanTheLimit()
     {
         var topic = kafka.CreateTopic("chunks", partitions: 1);
@@ -223,6 +238,20 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         }
 
         return batches;
+    }
+
+    private void ProduceInTransaction(string topic, int count)
+    {
+        var config = new ProducerConfig { BootstrapServers = kafka.BootstrapServers, TransactionalId = "txn-" + topic };
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(config).Build();
+        producer.InitTransactions(TimeSpan.FromSeconds(30));
+        producer.BeginTransaction();
+        for (var i = 0; i < count; i++)
+        {
+            producer.Produce(new TopicPartition(topic, 0), new Message<byte[]?, byte[]?> { Value = Encoding.UTF8.GetBytes("t" + i) });
+        }
+
+        producer.CommitTransaction(TimeSpan.FromSeconds(30));
     }
 
     private async Task<int> KeepProducingAsync(string topic, int partitions, CancellationToken stop)
