@@ -83,6 +83,25 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_FetchesFailTransiently_RetriesAndReadsEverything()
+    {
+        var topic = kafka.CreateTopic("fetcherrors", partitions: 3);
+        for (var p = 0; p < 3; p++)
+        {
+            await kafka.ProduceAsync(topic, p, count: 5, prefix: "p" + p);
+        }
+
+        await using var source = CreateSource();
+        var bounds = await source.CaptureBoundsAsync([topic], Token());
+        kafka.Cluster.PushRequestErrors(1, ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition);
+
+        var batches = await ReadAllAsync(source, bounds.Select(b => new PartitionRange(b.Topic, b.Partition, b.Earliest, b.End)).ToList());
+
+        batches.SelectMany(b => b.Records).Select(r => (r.Partition, r.Offset)).OrderBy(r => r)
+            .ShouldBe(Enumerable.Range(0, 3).SelectMany(p => Enumerable.Range(0, 5).Select(o => (p, (long)o))));
+    }
+
+    [Fact]
     public async Task ReadAsync_SmallChunkLimit_SplitsIntoChunksNoLargerThanTheLimit()
     {
         var topic = kafka.CreateTopic("chunks", partitions: 1);
