@@ -211,6 +211,24 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_Cancelled_StopsWaitingAndThrowsOperationCanceled()
+    {
+        var topic = kafka.CreateTopic("cancel", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 2);
+        await using var source = CreateSource();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in source.ReadAsync([new PartitionRange(topic, 0, 0, 50)], cancel.Token))
+            {
+            }
+        });
+
+        await Should.ThrowAsync<OperationCanceledException>(() => reading.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task CommitGroupOffsetsAsync_ThenGetGroupOffsetsAsync_ReturnsCommittedAndOmitsOthers()
     {
         var topic = kafka.CreateTopic("group", partitions: 3);
