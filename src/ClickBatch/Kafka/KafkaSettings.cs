@@ -69,12 +69,13 @@ public sealed record KafkaSettings
     {
         if (SecurityProtocol is { Length: > 0 } protocol)
         {
-            yield return ("security.protocol", protocol);
+            // librdkafka takes any case; Confluent.Kafka's typed properties only parse lower case (sasl_ssl).
+            yield return ("security.protocol", protocol.ToLowerInvariant());
         }
 
         if (SaslMechanism is { Length: > 0 } mechanism)
         {
-            yield return ("sasl.mechanism", mechanism);
+            yield return ("sasl.mechanism", mechanism.ToUpperInvariant());
         }
 
         if (SaslUsername is { Length: > 0 } username)

@@ -51,7 +51,7 @@ public sealed class KafkaSettingsTests
     {
         var properties = ConfluentCloud.ToClientProperties().ToDictionary();
 
-        properties["security.protocol"].ShouldBe("SASL_SSL");
+        properties["security.protocol"].ShouldBe("sasl_ssl");
         properties["sasl.mechanism"].ShouldBe("PLAIN");
         properties["sasl.username"].ShouldBe("APIKEY123");
         properties["sasl.password"].ShouldBe("s3cr3t-api-secret");
