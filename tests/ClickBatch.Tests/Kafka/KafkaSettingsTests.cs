@@ -33,6 +33,14 @@ public sealed class KafkaSettingsTests
         text.ShouldContain("bootstrap.servers=pkc-123.eu-west-1.aws.confluent.cloud:9092");
     }
 
+    [Fact]
+    public void RedactSecretsIn_TextEchoingSecretValues_MasksThem()
+    {
+        var text = ConfluentCloud.RedactSecretsIn("bad value s3cr3t-api-secret and keypass for APIKEY123");
+
+        text.ShouldBe("bad value *** and *** for APIKEY123");
+    }
+
     [Theory]
     [InlineData("sasl.password", true)]
     [InlineData("sasl.oauthbearer.client.secret", true)]
