@@ -54,7 +54,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
 
     public Task CommitGroupOffsetsAsync(
         string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-        Task.Run(() =>
+        nextOffsets.Count == 0 ? Task.CompletedTask : Task.Run(() =>
         {
             using var consumer = BuildGroupConsumer(groupId);
             var offsets = nextOffsets.Select(o => new TopicPartitionOffset(o.Key.Topic, o.Key.Partition, o.Value)).ToList();

@@ -244,6 +244,22 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task CommitGroupOffsetsAsync_Twice_LaterOffsetsWin()
+    {
+        var topic = kafka.CreateTopic("recommit", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 9);
+        var group = "job-" + Guid.NewGuid().ToString("N");
+        await using var source = CreateSource();
+
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 4 }, Token());
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long>(), Token());
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 9 }, Token());
+        var offsets = await source.GetGroupOffsetsAsync(group, [new(topic, 0)], Token());
+
+        offsets[new KafkaPartition(topic, 0)].ShouldBe(9);
+    }
+
+    [Fact]
     public void Create_ForbiddenPassthroughSettings_ListsEveryProblem()
     {
         var settings = new KafkaSettings
