@@ -49,21 +49,31 @@ public class CheckpointWriterTests
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT add.path, add.size, add.partitionValues['event_date'], txn.appId, txn.version, protocol.minWriterVersion, metaData.id "
+        command.CommandText = "SELECT add.path, add.stats, add.partitionValues['event_date'], txn.appId, txn.version, protocol.minWriterVersion, metaData.id "
             + "FROM read_parquet('" + file + "')";
         using var reader = command.ExecuteReader();
         var paths = new List<string>();
+        var stats = new List<string>();
+        var partitions = new List<string>();
         var txns = new Dictionary<string, long>();
         string? tableId = null;
         while (reader.Read())
         {
-            if (!reader.IsDBNull(0)) { paths.Add(reader.GetString(0)); }
+            if (!reader.IsDBNull(0))
+            {
+                paths.Add(reader.GetString(0));
+                stats.Add(reader.GetString(0) + " " + reader.GetString(1));
+                partitions.Add(reader.GetString(0) + " " + reader.GetString(2));
+            }
+
             if (!reader.IsDBNull(3)) { txns[reader.GetString(3)] = reader.GetInt64(4); }
             if (!reader.IsDBNull(6)) { tableId = reader.GetString(6); }
         }
 
         paths.ShouldBe(snapshot.ActiveFiles.Select(f => f.Path), ignoreOrder: true);
         paths.Count.ShouldBe(10);
+        stats.ShouldBe(snapshot.ActiveFiles.Select(f => f.Path + " " + f.Stats), ignoreOrder: true);
+        partitions.ShouldBe(snapshot.ActiveFiles.Select(f => f.Path + " " + f.PartitionValues["event_date"]), ignoreOrder: true);
         txns.ShouldBe(new Dictionary<string, long> { ["clicks"] = 10 });
         tableId.ShouldBe(DeltaTestTable.TableId.ToString());
     }
