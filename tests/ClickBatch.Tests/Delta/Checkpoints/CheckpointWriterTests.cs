@@ -22,7 +22,10 @@ public class CheckpointWriterTests
         var keys = await t.Store.ListAsync("_delta_log/", null, Ct).Select(o => o.Key).ToListAsync();
         keys.Where(k => k.Contains(".checkpoint.", StringComparison.Ordinal)).ShouldBe(
             [LogFile.ClassicCheckpointKey(10), LogFile.ClassicCheckpointKey(20)]);
-        var last = LastCheckpoint.TryParse(await t.Store.ReadAllBytesAsync(LastCheckpoint.Key, Ct))!;
+        var lastBytes = await t.Store.ReadAllBytesAsync(LastCheckpoint.Key, Ct);
+        LastCheckpointChecksum.IsValid(lastBytes).ShouldBeTrue();
+        Encoding.UTF8.GetString(lastBytes).ShouldContain("\"checksum\":");
+        var last = LastCheckpoint.TryParse(lastBytes)!;
         last.Version.ShouldBe(20);
         last.NumOfAddFiles.ShouldBe(20);
         last.Size.ShouldBe(2 + 1 + 20);
