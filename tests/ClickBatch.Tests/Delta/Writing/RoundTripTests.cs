@@ -1,7 +1,6 @@
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Writing;
-using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
 using DuckDB.NET.Data;
 
@@ -22,12 +21,13 @@ public class RoundTripTests
             var values = new Dictionary<string, string?> { ["event_date"] = day };
             var key = PartitionPath.Build(["event_date"], values) + "/part-" + i++ + ".parquet";
             var size = ParquetTestFiles.WriteIds(Path.Combine(t.Path, key), Enumerable.Range(0, rows).Select(r => (long)r).ToList());
-            tx.Add(new AddFile { Path = UriPath.Escape(key), PartitionValues = values, Size = size, ModificationTime = 1, DataChange = true });
+            tx.Add(AddFile.Create(key, values, size, t.Clock.GetUtcNow(), stats: null));
         }
 
         await tx.CommitAsync(CancellationToken.None);
         var description = await TableDescriber.DescribeAsync(t.Table.Log, null, exactRows: true, CancellationToken.None);
 
+        (await t.SnapshotAsync()).ActiveFiles.Select(f => f.Path).ShouldContain("event_date=a%20b%253Ac/part-2.parquet");
         description.Rows.ShouldBeNull();
         description.RowsExact.ShouldBe(layout.Sum(l => l.Item2));
         description.RowsExact.ShouldBe(await DuckDbCountAsync(t.Path, await t.SnapshotAsync()));
