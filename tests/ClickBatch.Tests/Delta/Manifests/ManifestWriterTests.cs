@@ -79,5 +79,19 @@ public class ManifestWriterTests
         (await t.Store.ListAsync(ManifestWriter.Prefix, null, Ct).ToListAsync()).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task CommitAsync_ManifestCannotBeWritten_CommitStandsAndResultSaysManifestsStale()
+    {
+        using var t = new DeltaTestTable(ManifestsOn, partitioned: true);
+        await t.CreateAsync();
+        File.WriteAllText(Path.Combine(t.Path, "_symlink_format_manifest"), "a file where the manifest folder belongs");
+
+        var result = await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/a.parquet", eventDate: "2026-11-01"));
+
+        result.Version.ShouldBe(1);
+        result.ManifestsStale.ShouldBeTrue();
+        (await t.SnapshotAsync()).ActiveFiles.Count.ShouldBe(1);
+    }
+
     private static async Task<string> ReadAsync(DeltaTestTable t, string key) => Encoding.UTF8.GetString(await t.Store.ReadAllBytesAsync(key, Ct));
 }
