@@ -62,6 +62,15 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken)
+    {
+        await using var stream = await OpenReadAsync(key, cancellationToken);
+        stream.Position = offset;
+        var buffer = new byte[length];
+        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
+
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         try
