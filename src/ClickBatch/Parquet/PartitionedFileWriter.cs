@@ -155,9 +155,20 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     {
         _open.Remove(file.Key);
         _last = ReferenceEquals(_last, file) ? null : _last;
-        Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
         _bufferedBytes -= file.BufferedBytes;
-        var stats = Wrap(file.Writer.Path, file.Writer.Close);
+        string stats;
+        try
+        {
+            Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
+            stats = Wrap(file.Writer.Path, file.Writer.Close);
+        }
+        catch (ClickBatchException)
+        {
+            file.Writer.Dispose();
+            TryDelete(file.Writer.Path);
+            throw;
+        }
+
         file.Writer.Dispose();
         file.Buffer.Clear();
         _freeBuffers.Push(file.Buffer);

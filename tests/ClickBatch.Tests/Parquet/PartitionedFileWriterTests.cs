@@ -90,6 +90,30 @@ public class PartitionedFileWriterTests
     }
 
     [Fact]
+    public async Task Append_ManyPartitionsUnderByteCap_BufferedBytesNeverExceedCap()
+    {
+        using var temp = new TempDirectory();
+        var decoder = new RecordDecoder(BuiltInSchemas.Clicks, Records.Options());
+        var options = new FileWriterOptions { RowGroupBytes = 32 * 1024, MaxBufferedBytes = 48 * 1024, MaxOpenFiles = 8 };
+        var clicks = ClickEvents.Generate(3000, days: 6);
+        long maxSeen = 0;
+        await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
+        foreach (var click in clicks)
+        {
+            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
+            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            maxSeen = Math.Max(maxSeen, writer.BufferedBytes);
+        }
+
+        var files = await writer.CompleteAsync(CancellationToken.None);
+
+        maxSeen.ShouldBeLessThanOrEqualTo(options.MaxBufferedBytes);
+        maxSeen.ShouldBeGreaterThan(options.MaxBufferedBytes / 2);
+        files.Sum(f => f.NumRecords).ShouldBe(clicks.Count);
+        writer.BufferedBytes.ShouldBe(0);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
         var options = new FileWriterOptions { TargetFileBytes = 1, MaxOpenFiles = 0, ZstdLevel = 30 };
