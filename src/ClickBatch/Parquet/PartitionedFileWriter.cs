@@ -212,7 +212,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort: an unreferenced staging file is harmless and removed with the staging directory.
         }
