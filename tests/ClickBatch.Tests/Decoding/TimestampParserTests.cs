@@ -43,6 +43,8 @@ public class TimestampParserTests
     [InlineData("2024-01-05 10:11:12 UTC")]
     [InlineData("2024/01/05 10:11:12")]
     [InlineData("1704448272")]
+    [InlineData("0001-01-01T00:00:00+05:00")]
+    [InlineData("9999-12-31T23:00:00-05:00")]
     public void TryParse_RejectedFormats_ReturnsFalse(string text)
     {
         TimestampParser.TryParse(Encoding.UTF8.GetBytes(text), out _).ShouldBeFalse();

@@ -114,6 +114,21 @@ public class PartitionedFileWriterTests
     }
 
     [Fact]
+    public async Task Add_ProducerTimestampBeyondYear9999_StoresNullTimestampAndNullPartition()
+    {
+        using var temp = new TempDirectory();
+        await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(PartitionMode.KafkaDate), temp.Sub("data"), temp.Sub("rejects"));
+        sink.Add(Records.Json(Records.Click(), timestampMs: long.MaxValue / 2)).ShouldBeTrue();
+        sink.Add(Records.Bytes(null, offset: 1, timestampMs: long.MaxValue / 2)).ShouldBeFalse();
+
+        var result = await sink.CompleteAsync(CancellationToken.None);
+
+        result.DataFiles.ShouldHaveSingleItem().PartitionValues["dt"].ShouldBeNull();
+        result.RejectFiles.ShouldHaveSingleItem().PartitionValues["dt"].ShouldBeNull();
+        DuckDb.Scalar($"SELECT count(*) FROM read_parquet({DuckDb.Literal(result.DataFiles[0].LocalPath)}) WHERE _kafka_timestamp IS NULL").ShouldBe(1L);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
         var options = new FileWriterOptions { TargetFileBytes = 1, MaxOpenFiles = 0, ZstdLevel = 30 };
