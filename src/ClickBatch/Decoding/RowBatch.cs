@@ -31,6 +31,21 @@ public sealed class RowBatch
         }
     }
 
+    /// <summary>Bytes of the arrays held by all columns (capacity, not content).</summary>
+    public long CapacityBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var column in _columns)
+            {
+                total += column.CapacityBytes;
+            }
+
+            return total;
+        }
+    }
+
     public T Column<T>(int index)
         where T : ColumnBuffer => (T)_columns[index];
 
@@ -41,6 +56,14 @@ public sealed class RowBatch
         for (var i = 0; i < _columns.Length; i++)
         {
             _columns[i].AppendRowOf(source[i]);
+        }
+    }
+
+    public void ReleaseMemory()
+    {
+        foreach (var column in _columns)
+        {
+            column.ReleaseMemory();
         }
     }
 

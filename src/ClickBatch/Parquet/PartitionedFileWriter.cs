@@ -52,6 +52,9 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     /// <summary>Row-buffer bytes held right now across open files.</summary>
     public long BufferedBytes => _bufferedBytes;
 
+    /// <summary>Capacity of all row buffers (open files and the reuse pool): what the buffers keep allocated.</summary>
+    public long RetainedBytes => _open.Values.Sum(f => f.Buffer.CapacityBytes) + _freeBuffers.Sum(b => b.CapacityBytes);
+
     /// <summary>
     /// Appends the single row of <paramref name="row"/> (a scratch batch of <see cref="Layout"/>) to the file of
     /// <paramref name="partitionDay"/> (<c>dt</c> as days since 1970-01-01; null = the null partition), noting the
@@ -150,6 +153,12 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         _bufferedBytes -= file.BufferedBytes;
         file.BufferedBytes = 0;
         file.Buffer.Clear();
+        if (RetainedBytes > _options.MaxBufferedBytes)
+        {
+            // Buffers keep their grown arrays for the next row group; past the cap, this one starts small again.
+            file.Buffer.ReleaseMemory();
+        }
+
         if (file.Writer.SizeBytes >= _options.TargetFileBytes)
         {
             CloseFile(file, "target size");
@@ -176,7 +185,10 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
 
         file.Writer.Dispose();
         file.Buffer.Clear();
-        _freeBuffers.Push(file.Buffer);
+        if (RetainedBytes <= _options.MaxBufferedBytes)
+        {
+            _freeBuffers.Push(file.Buffer);
+        }
         var closed = ToClosedFile(file, stats);
         _closed.Add(closed);
         ParquetLog.FileClosed(_logger, closed.RelativePath, closed.NumRecords, closed.SizeBytes, reason);

@@ -97,18 +97,21 @@ public class PartitionedFileWriterTests
         var options = new FileWriterOptions { RowGroupBytes = 32 * 1024, MaxBufferedBytes = 48 * 1024, MaxOpenFiles = 8 };
         var clicks = ClickEvents.Generate(3000, days: 6);
         long maxSeen = 0;
+        long maxRetained = 0;
         await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
         foreach (var click in clicks)
         {
             decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
             writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
             maxSeen = Math.Max(maxSeen, writer.BufferedBytes);
+            maxRetained = Math.Max(maxRetained, writer.RetainedBytes);
         }
 
         var files = await writer.CompleteAsync(CancellationToken.None);
 
         maxSeen.ShouldBeLessThanOrEqualTo(options.MaxBufferedBytes);
         maxSeen.ShouldBeGreaterThan(options.MaxBufferedBytes / 2);
+        maxRetained.ShouldBeLessThanOrEqualTo(3 * options.MaxBufferedBytes);
         files.Sum(f => f.NumRecords).ShouldBe(clicks.Count);
         writer.BufferedBytes.ShouldBe(0);
     }
@@ -126,6 +129,26 @@ public class PartitionedFileWriterTests
         result.DataFiles.ShouldHaveSingleItem().PartitionValues["dt"].ShouldBeNull();
         result.RejectFiles.ShouldHaveSingleItem().PartitionValues["dt"].ShouldBeNull();
         DuckDb.Scalar($"SELECT count(*) FROM read_parquet({DuckDb.Literal(result.DataFiles[0].LocalPath)}) WHERE _kafka_timestamp IS NULL").ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task Append_DaysOneAfterAnother_RetainedBufferCapacityStaysNearCap()
+    {
+        using var temp = new TempDirectory();
+        var decoder = new RecordDecoder(BuiltInSchemas.Clicks, Records.Options());
+        var options = new FileWriterOptions { RowGroupBytes = 32 * 1024, MaxBufferedBytes = 48 * 1024, MaxOpenFiles = 8 };
+        long maxRetained = 0;
+        await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
+        foreach (var click in ClickEvents.Generate(3000, days: 6).OrderBy(c => c.Occurred))
+        {
+            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
+            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            maxRetained = Math.Max(maxRetained, writer.RetainedBytes);
+        }
+
+        await writer.CompleteAsync(CancellationToken.None);
+
+        maxRetained.ShouldBeLessThanOrEqualTo(3 * options.MaxBufferedBytes);
     }
 
     [Fact]
