@@ -1,13 +1,31 @@
 using ClickBatch.Errors;
+using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Storage;
 
-/// <summary>Maps a lake or table URI to its object store: plain paths and <c>file://</c> URIs are local.</summary>
+/// <summary>
+/// Maps a lake or table URI to its object store: plain paths and <c>file://</c> URIs are local, <c>s3://bucket/prefix</c>
+/// is S3 (region, endpoint and credentials from the injected environment).
+/// </summary>
 public static class ObjectStoreFactory
 {
+    public static IObjectStore Create(string uri, IReadOnlyDictionary<string, string> environment, TimeProvider clock, ILogger? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uri);
+        return uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)
+            ? S3ObjectStoreFactory.Create(S3StoreLocation.Parse(uri), environment, clock, logger: logger)
+            : Create(uri);
+    }
+
+    /// <summary>Local stores only; s3:// needs the environment overload.</summary>
     public static IObjectStore Create(string uri)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
+        if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("s3:// stores need AWS settings: call Create(uri, environment, clock).");
+        }
+
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             return new LocalObjectStore(new Uri(uri).LocalPath);
@@ -16,8 +34,7 @@ public static class ObjectStoreFactory
         if (uri.Contains("://", StringComparison.Ordinal))
         {
             throw new ConfigurationException(
-                "table URI '" + uri + "' has a scheme this build cannot open; expected a local path or file:// URI"
-                + " (s3:// arrives with the object-store issue).");
+                "table URI '" + uri + "' has a scheme ClickBatch cannot open; expected a local path, a file:// URI or s3://bucket/prefix.");
         }
 
         return new LocalObjectStore(Path.GetFullPath(uri));
