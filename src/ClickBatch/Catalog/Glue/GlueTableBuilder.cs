@@ -42,7 +42,7 @@ public static class GlueTableBuilder
 
         var root = RootLocation(tableRoot);
         var dataColumns = DataColumns(snapshot);
-        var physical = PartitionFields(snapshot).Select(f => f.PhysicalName).ToList(); // partitionValues keys
+        var physical = PartitionPhysicalNames(snapshot);
         return snapshot.ActiveFiles
             .Select(f => physical.Select(c => f.PartitionValues.GetValueOrDefault(c)).ToList())
             .DistinctBy(PartitionKey, StringComparer.Ordinal)
@@ -51,6 +51,10 @@ public static class GlueTableBuilder
                 Storage(dataColumns, root + SymlinkManifestPaths.PartitionFolder(columns, values))))
             .ToList();
     }
+
+    /// <summary>The keys of add.partitionValues for the partition columns, in partition order (physical names under column mapping).</summary>
+    public static IReadOnlyList<string> PartitionPhysicalNames(Snapshot snapshot) =>
+        PartitionFields(snapshot).Select(f => f.PhysicalName).ToList();
 
     /// <summary>A set key for partition values (the values joined by a separator no value contains).</summary>
     public static string PartitionKey(IEnumerable<string?> values) =>

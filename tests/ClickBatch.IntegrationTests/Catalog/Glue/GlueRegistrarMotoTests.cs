@@ -69,6 +69,22 @@ public sealed class GlueRegistrarMotoTests(MotoServerFixture moto)
         (await glue.GetPartitionsAsync(database, "clicks", null, Ct)).Select(p => p.Values.Single()).ShouldBe(["2024-01-02"]);
     }
 
+    [Fact]
+    public async Task SymlinkManifestWriter_OnS3_ListsTheS3PathsOfTheActiveFilesWhereTheGluePartitionsPoint()
+    {
+        var bucket = await moto.CreateBucketAsync();
+        var store = ClickBatch.Storage.S3ObjectStoreFactory.Create(ClickBatch.Storage.S3StoreLocation.Parse("s3://" + bucket + "/prod/clicks"), moto.Environment, TimeProvider.System);
+        var snapshot = Snapshot(Schema, ["2024-01-01", "2024-01-02"]);
+
+        var result = await new SymlinkManifestWriter(store).WriteAsync(snapshot, Ct);
+
+        result.ManifestsWritten.ShouldBe(2);
+        var manifest = System.Text.Encoding.UTF8.GetString(await store.ReadAllBytesAsync("_symlink_format_manifest/event_date=2024-01-02/manifest", Ct));
+        manifest.ShouldBe("s3://" + bucket + "/prod/clicks/event_date=2024-01-02/part-0.parquet\n");
+        var partition = GlueTableBuilder.Partitions(snapshot, store.RootUri).Single(p => p.Values[0] == "2024-01-02");
+        partition.StorageDescriptor.Location.ShouldBe("s3://" + bucket + "/prod/clicks/_symlink_format_manifest/event_date=2024-01-02/");
+    }
+
     private static Snapshot Snapshot(StructType schema, IEnumerable<string> days) =>
         new(
             Root,
