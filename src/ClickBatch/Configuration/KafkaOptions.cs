@@ -1,3 +1,5 @@
+using ClickBatch.Kafka;
+
 namespace ClickBatch.Configuration;
 
 /// <summary>Kafka connection settings. Correctness settings (auto commit, offset store, isolation) are fixed in code.</summary>
@@ -7,10 +9,10 @@ public sealed class KafkaOptions
     public string? BootstrapServers { get; set; }
 
     /// <summary><c>PLAINTEXT</c> (default), <c>SSL</c>, <c>SASL_PLAINTEXT</c> or <c>SASL_SSL</c> (Confluent Cloud).</summary>
-    public string SecurityProtocol { get; set; } = "PLAINTEXT";
+    public string? SecurityProtocol { get; set; }
 
-    /// <summary>SASL mechanism when SASL is used: <c>PLAIN</c> (Confluent Cloud API keys, default), <c>SCRAM-SHA-256</c>, <c>SCRAM-SHA-512</c>.</summary>
-    public string SaslMechanism { get; set; } = "PLAIN";
+    /// <summary>SASL mechanism when SASL is used: <c>PLAIN</c> (Confluent Cloud API keys, librdkafka's default), <c>SCRAM-SHA-256</c>, <c>SCRAM-SHA-512</c>.</summary>
+    public string? SaslMechanism { get; set; }
 
     /// <summary>SASL user name, e.g. a Confluent Cloud API key.</summary>
     public string? SaslUsername { get; set; }
@@ -23,4 +25,15 @@ public sealed class KafkaOptions
 
     /// <summary>Extra librdkafka client properties (e.g. <c>ssl.ca.location</c>). Correctness settings are refused.</summary>
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The settings the Kafka stage validates and uses.</summary>
+    public KafkaSettings ToSettings() => new()
+    {
+        BootstrapServers = BootstrapServers ?? string.Empty,
+        SecurityProtocol = SecurityProtocol,
+        SaslMechanism = SaslMechanism,
+        SaslUsername = SaslUsername,
+        SaslPassword = SaslPassword,
+        Passthrough = new Dictionary<string, string>(Properties, StringComparer.Ordinal),
+    };
 }

@@ -5,26 +5,14 @@ namespace ClickBatch.Configuration;
 /// <summary>Checks every option at once and returns every problem, so a user fixes them in one go (exit 2).</summary>
 public static partial class OptionsValidator
 {
-    private static readonly string[] SecurityProtocols = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"];
-    private static readonly string[] SaslMechanisms = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"];
     private static readonly string[] StartingOffsets = ["earliest", "latest", "group"];
     private static readonly string[] Partitionings = ["dt", "kafka-dt", "none"];
-
-    /// <summary>
-    /// Client properties that decide correctness and are set in code: offsets live in the Delta log, so the
-    /// client must never commit or store them on its own, and must never silently reset an out-of-range offset.
-    /// </summary>
-    public static readonly string[] ProtectedKafkaProperties =
-    [
-        "enable.auto.commit", "enable.auto.offset.store", "auto.offset.reset", "isolation.level",
-        "group.id", "bootstrap.servers", "sasl.password", "enable.partition.eof",
-    ];
 
     public static IReadOnlyList<string> Validate(ClickBatchOptions options)
     {
         var problems = new List<string>();
         ValidateJob(options, problems);
-        ValidateKafka(options.Kafka, problems);
+        problems.AddRange(options.Kafka.ToSettings().Validate());
         ValidateRun(options.Run, problems);
         ValidateTopics(options.Topics, problems);
         return problems;
@@ -40,29 +28,6 @@ public static partial class OptionsValidator
         if (!IdPattern().IsMatch(options.JobId))
         {
             problems.Add($"job id '{options.JobId}' must be 1-100 characters of letters, digits, '.', '_' or '-'.");
-        }
-    }
-
-    private static void ValidateKafka(KafkaOptions kafka, List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
-        {
-            problems.Add("Kafka bootstrap servers are missing: pass --bootstrap-servers HOST:PORT or set Kafka.BootstrapServers.");
-        }
-
-        CheckOneOf(kafka.SecurityProtocol, SecurityProtocols, "Kafka.SecurityProtocol", problems);
-        if (kafka.SecurityProtocol.StartsWith("SASL", StringComparison.OrdinalIgnoreCase))
-        {
-            CheckOneOf(kafka.SaslMechanism, SaslMechanisms, "Kafka.SaslMechanism", problems);
-            if (string.IsNullOrEmpty(kafka.SaslUsername) || string.IsNullOrEmpty(kafka.SaslPassword))
-            {
-                problems.Add($"{kafka.SecurityProtocol} needs Kafka.SaslUsername and Kafka.SaslPassword (e.g. CLICKBATCH_KAFKA__SASLPASSWORD).");
-            }
-        }
-
-        foreach (var key in kafka.Properties.Keys.Where(k => ProtectedKafkaProperties.Contains(k, StringComparer.OrdinalIgnoreCase)))
-        {
-            problems.Add($"Kafka property '{key}' is set by ClickBatch (it decides correctness or has its own option) and cannot be overridden.");
         }
     }
 

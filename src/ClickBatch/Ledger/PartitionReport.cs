@@ -22,6 +22,9 @@ public sealed record PartitionReport
 
     public long Rejects { get; init; }
 
+    /// <summary>Records skipped because their table already held them (rerun after a crash between two commits).</summary>
+    public long AlreadyLanded { get; init; }
+
     /// <summary>Offsets retention deleted before they were read, [from, to); only with --allow-data-loss.</summary>
     public OffsetGap? DataLossGap { get; init; }
 }

@@ -5,8 +5,8 @@ namespace ClickBatch.Storage;
 /// <summary>
 /// An <see cref="IObjectStore"/> over a local folder. Every write goes to a hidden temp file in the target folder
 /// first and is then moved into place, so no reader ever sees a partial object under its final name.
-/// Put-if-absent moves without overwrite: on Linux .NET links the temp file to the final name (link(2) fails with
-/// EEXIST when it exists), which is atomic and exclusive.
+/// Put-if-absent hard-links the complete temp file to the final name with link(2), which fails with EEXIST when the
+/// name exists: atomic and exclusive (File.Move without overwrite is neither; see <see cref="PosixLink"/>).
 /// </summary>
 public sealed class LocalObjectStore : IObjectStore
 {
@@ -101,13 +101,11 @@ public sealed class LocalObjectStore : IObjectStore
         var temp = await WriteTempAsync(key, content, cancellationToken);
         try
         {
-            File.Move(temp, target, overwrite: false);
-            return true;
+            return PosixLink.TryCreate(temp, target);
         }
-        catch (IOException) when (File.Exists(target))
+        finally
         {
             File.Delete(temp);
-            return false;
         }
     }
 

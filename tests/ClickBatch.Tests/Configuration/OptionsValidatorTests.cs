@@ -34,18 +34,18 @@ public class OptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_SaslWithoutSecret_AsksForTheEnvironmentVariable()
+    public void Validate_SaslWithoutSecret_NamesTheMissingPassword()
     {
         var options = Valid();
         options.Kafka.SecurityProtocol = "SASL_SSL";
         options.Kafka.SaslUsername = "api-key";
 
-        OptionsValidator.Validate(options).ShouldHaveSingleItem().ShouldContain("CLICKBATCH_KAFKA__SASLPASSWORD");
+        OptionsValidator.Validate(options).ShouldHaveSingleItem().ShouldContain("needs both a username and a password");
     }
 
     [Theory]
     [InlineData("enable.auto.commit")]
-    [InlineData("Enable.Auto.Offset.Store")]
+    [InlineData("enable.auto.offset.store")]
     [InlineData("isolation.level")]
     [InlineData("auto.offset.reset")]
     public void Validate_CorrectnessPropertyPassedThrough_IsRefused(string key)
@@ -53,7 +53,7 @@ public class OptionsValidatorTests
         var options = Valid();
         options.Kafka.Properties[key] = "true";
 
-        OptionsValidator.Validate(options).ShouldHaveSingleItem().ShouldContain($"'{key}' is set by ClickBatch");
+        OptionsValidator.Validate(options).ShouldHaveSingleItem().ShouldContain($"'{key}' cannot be configured");
     }
 
     private static ClickBatchOptions Valid()

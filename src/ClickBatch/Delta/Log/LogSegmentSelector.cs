@@ -6,6 +6,10 @@ public static class LogSegmentSelector
 {
     public static bool HasCompleteCheckpoint(IReadOnlyList<LogFile> files) => CompleteCheckpoints(files, long.MaxValue).Any();
 
+    /// <summary>The version of the newest complete checkpoint at or below <paramref name="maxVersion"/>, or null.</summary>
+    public static long? NewestCompleteCheckpoint(IReadOnlyList<LogFile> files, long maxVersion) =>
+        CompleteCheckpoints(files, maxVersion).Select(c => (long?)c[0].Version).Max();
+
     public static LogSegment Select(IReadOnlyList<LogFile> files, long? version, Uri table)
     {
         var commits = files.Where(f => f.Kind == LogFileKind.Commit).ToDictionary(f => f.Version);
