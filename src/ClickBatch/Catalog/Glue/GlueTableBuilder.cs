@@ -1,11 +1,14 @@
 using ClickBatch.Delta;
+using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Writing;
 
 namespace ClickBatch.Catalog.Glue;
 
 /// <summary>
 /// The Glue definition of a Delta table for Redshift Spectrum: data columns (partition columns excluded) mapped to
 /// Hive types, partition columns as partition keys, location <c>&lt;table&gt;/_symlink_format_manifest/</c>,
-/// SymlinkTextInputFormat + ParquetHiveSerDe, EXTERNAL_TABLE, and parameters naming the Delta source.
+/// SymlinkTextInputFormat + ParquetHiveSerDe, EXTERNAL_TABLE, and parameters naming the Delta source. Partition
+/// locations are the manifest folders <see cref="ManifestWriter"/> writes (<see cref="PartitionPath"/>).
 /// </summary>
 public static class GlueTableBuilder
 {
@@ -26,7 +29,7 @@ public static class GlueTableBuilder
                 [DeltaLocationParameter] = root,
                 [DeltaTableIdParameter] = snapshot.Metadata.Id,
             },
-            StorageDescriptor = Storage(DataColumns(snapshot), root + SymlinkManifestPaths.Folder),
+            StorageDescriptor = Storage(DataColumns(snapshot), root + ManifestWriter.Prefix),
             PartitionKeys = PartitionKeys(snapshot),
         };
     }
@@ -47,8 +50,8 @@ public static class GlueTableBuilder
             .Select(f => physical.Select(c => f.PartitionValues.GetValueOrDefault(c)).ToList())
             .DistinctBy(PartitionKey, StringComparer.Ordinal)
             .Select(values => new GluePartitionInput(
-                values.Select(SymlinkManifestPaths.PartitionValue).ToList(),
-                Storage(dataColumns, root + SymlinkManifestPaths.PartitionFolder(columns, values))))
+                values.Select(PartitionValue).ToList(),
+                Storage(dataColumns, root + ManifestWriter.Prefix + PartitionPath.Build(columns, ByColumn(columns, values)) + "/")))
             .ToList();
     }
 
@@ -58,7 +61,13 @@ public static class GlueTableBuilder
 
     /// <summary>A set key for partition values (the values joined by a separator no value contains).</summary>
     public static string PartitionKey(IEnumerable<string?> values) =>
-        string.Join('\u0001', values.Select(SymlinkManifestPaths.PartitionValue));
+        string.Join('\u0001', values.Select(PartitionValue));
+
+    /// <summary>The partition value Hive and Glue use: null and empty become __HIVE_DEFAULT_PARTITION__.</summary>
+    public static string PartitionValue(string? value) => string.IsNullOrEmpty(value) ? PartitionPath.NullPartition : value;
+
+    private static Dictionary<string, string?> ByColumn(IReadOnlyList<string> columns, IReadOnlyList<string?> values) =>
+        columns.Select((c, i) => (c, values[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
 
     private static GlueStorageDescriptor Storage(IReadOnlyList<GlueColumn> columns, string location) => new()
     {

@@ -70,19 +70,21 @@ public sealed class GlueRegistrarMotoTests(MotoServerFixture moto)
     }
 
     [Fact]
-    public async Task SymlinkManifestWriter_OnS3_ListsTheS3PathsOfTheActiveFilesWhereTheGluePartitionsPoint()
+    public async Task GluePartitions_OnS3_PointAtTheFoldersOfTheManifestsTheDeltaWriterWrites()
     {
         var bucket = await moto.CreateBucketAsync();
         var store = ClickBatch.Storage.S3ObjectStoreFactory.Create(ClickBatch.Storage.S3StoreLocation.Parse("s3://" + bucket + "/prod/clicks"), moto.Environment, TimeProvider.System);
         var snapshot = Snapshot(Schema, ["2024-01-01", "2024-01-02"]);
 
-        var result = await new SymlinkManifestWriter(store).WriteAsync(snapshot, Ct);
+        await ClickBatch.Delta.Manifests.ManifestWriter.RebuildAsync(store, snapshot, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Ct);
 
-        result.ManifestsWritten.ShouldBe(2);
+        var manifests = await store.ListAsync("_symlink_format_manifest/", null, Ct).Select(o => store.GetAbsoluteUri(o.Key).AbsoluteUri).ToListAsync();
+        var table = GlueTableBuilder.Table("clicks", snapshot, store.RootUri);
+        var partitions = GlueTableBuilder.Partitions(snapshot, store.RootUri);
+        partitions.Select(p => p.StorageDescriptor.Location + "manifest").Order(StringComparer.Ordinal).ShouldBe(manifests);
+        manifests.ShouldAllBe(m => m.StartsWith(table.StorageDescriptor!.Location!, StringComparison.Ordinal));
         var manifest = System.Text.Encoding.UTF8.GetString(await store.ReadAllBytesAsync("_symlink_format_manifest/event_date=2024-01-02/manifest", Ct));
         manifest.ShouldBe("s3://" + bucket + "/prod/clicks/event_date=2024-01-02/part-0.parquet\n");
-        var partition = GlueTableBuilder.Partitions(snapshot, store.RootUri).Single(p => p.Values[0] == "2024-01-02");
-        partition.StorageDescriptor.Location.ShouldBe("s3://" + bucket + "/prod/clicks/_symlink_format_manifest/event_date=2024-01-02/");
     }
 
     private static Snapshot Snapshot(StructType schema, IEnumerable<string> days) =>
