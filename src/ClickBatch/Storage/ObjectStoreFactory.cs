@@ -23,7 +23,10 @@ public static class ObjectStoreFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException("s3:// stores need AWS settings: call Create(uri, environment, clock).");
+            // A caller not yet passing the environment; a config error (exit 2) rather than a crash for the user.
+            throw new ConfigurationException(
+                "'" + uri + "': this command cannot open s3:// lakes yet (it does not pass the AWS settings through "
+                + "ObjectStoreFactory.Create(uri, environment, clock)); use a local lake path for it.");
         }
 
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))

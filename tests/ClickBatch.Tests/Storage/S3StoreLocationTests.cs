@@ -40,7 +40,7 @@ public sealed class S3StoreLocationTests
     [Fact]
     public void ObjectStoreFactory_S3UriWithoutEnvironment_RefusesClearly()
     {
-        Should.Throw<InvalidOperationException>(() => ObjectStoreFactory.Create("s3://b/x")).Message.ShouldContain("environment");
+        Should.Throw<ConfigurationException>(() => ObjectStoreFactory.Create("s3://b/x")).Message.ShouldContain("s3://b/x");
     }
 
     [Fact]
