@@ -29,7 +29,7 @@ public sealed class TableVerb : IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         Validate();
-        var log = new DeltaLog(ObjectStoreFactory.Create(TableUri));
+        var log = new DeltaLog(ObjectStoreFactory.Create(TableUri, context.Environment, context.Clock));
         var description = await TableDescriber.DescribeAsync(log, Version, ExactRows, cancellationToken);
         await context.Out.WriteLineAsync(Json ? description.ToJson() : TableSummary.Format(log.Table, description));
         return ExitCodes.Success;

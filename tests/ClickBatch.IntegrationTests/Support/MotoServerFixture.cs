@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Amazon.Runtime;
+using Amazon.S3;
 using ClickBatch.Catalog.Aws;
 
 namespace ClickBatch.IntegrationTests.Support;
@@ -82,6 +84,19 @@ public sealed partial class MotoServerFixture : IAsyncLifetime
         var settings = AwsClientSettings.FromEnvironment(Environment, service, retry);
         var http = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         return new AwsJsonClient(http, settings, new StaticCredentialSource(Credentials), TimeProvider.System);
+    }
+
+    /// <summary>A plain SDK S3 client against this server, for test setup and for checking what the store wrote.</summary>
+    public AmazonS3Client CreateS3Client() =>
+        new(new BasicAWSCredentials("testing", "testing"), new AmazonS3Config { ServiceURL = Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
+    /// <summary>Creates a bucket with a unique name and returns the name.</summary>
+    public async Task<string> CreateBucketAsync()
+    {
+        var bucket = UniqueName("bucket").Replace('_', '-');
+        using var s3 = CreateS3Client();
+        await s3.PutBucketAsync(bucket);
+        return bucket;
     }
 
     /// <summary>A name no other test uses (Glue names: lower case letters, digits, underscores).</summary>

@@ -5,6 +5,9 @@ namespace ClickBatch.Catalog.Aws;
 /// <summary>Where one AWS service is called: region (signing scope), endpoint and retry policy.</summary>
 public sealed record AwsClientSettings(AwsService Service, string Region, Uri Endpoint, AwsRetryOptions Retry)
 {
+    /// <summary>True when the endpoint came from AWS_ENDPOINT_URL(_&lt;SERVICE&gt;) (moto, LocalStack, a VPC endpoint).</summary>
+    public bool EndpointOverridden { get; init; }
+
     /// <summary>
     /// Region from AWS_REGION, then AWS_DEFAULT_REGION; endpoint from AWS_ENDPOINT_URL_&lt;SERVICE&gt;, then
     /// AWS_ENDPOINT_URL, then the public endpoint. Reports every problem at once.
@@ -35,7 +38,10 @@ public sealed record AwsClientSettings(AwsService Service, string Region, Uri En
             throw new ConfigurationException(problems);
         }
 
-        return new AwsClientSettings(service, region!, endpoint ?? service.DefaultEndpoint(region!), retry ?? new AwsRetryOptions());
+        return new AwsClientSettings(service, region!, endpoint ?? service.DefaultEndpoint(region!), retry ?? new AwsRetryOptions())
+        {
+            EndpointOverridden = endpoint is not null,
+        };
     }
 
     private static string? FirstSet(IReadOnlyDictionary<string, string> environment, params string[] names) =>

@@ -42,6 +42,17 @@ public sealed class AwsJsonClient
 
     public AwsService Service => settings.Service;
 
+    /// <summary>
+    /// A client for <paramref name="service"/> configured from the injected environment (region, endpoint override,
+    /// credentials; see docs/aws.md). The HttpClient lives as long as the process, as HttpClient should.
+    /// </summary>
+    public static AwsJsonClient Create(IReadOnlyDictionary<string, string> environment, AwsService service, TimeProvider clock, ILogger? logger = null)
+    {
+        var settings = AwsClientSettings.FromEnvironment(environment, service);
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(60) };
+        return new AwsJsonClient(http, settings, AwsEnvironmentCredentials.Source(environment), clock, logger);
+    }
+
     /// <summary>Calls <paramref name="operation"/> with <paramref name="request"/> and reads the response body as <typeparamref name="TResponse"/>.</summary>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class AwsResilience
             ShouldHandle = new PredicateBuilder()
                 .Handle<ClickBatchException>(e => e.IsTransient)
                 .Handle<HttpRequestException>()
+                .Handle<IOException>()
                 .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,

@@ -8,6 +8,9 @@ public sealed record AwsService(string SigningName, string TargetPrefix, string 
 {
     public static AwsService Glue { get; } = new("glue", "AWSGlue", "glue", "GLUE");
 
+    /// <summary>S3 is called through AWSSDK.S3; listed for its endpoint variable (AWS_ENDPOINT_URL_S3) and signing name.</summary>
+    public static AwsService S3 { get; } = new("s3", string.Empty, "s3", "S3");
+
     public static AwsService RedshiftData { get; } = new("redshift-data", "RedshiftData", "redshift-data", "REDSHIFT_DATA");
 
     /// <summary>The public endpoint in a region, e.g. https://glue.eu-west-1.amazonaws.com.</summary>

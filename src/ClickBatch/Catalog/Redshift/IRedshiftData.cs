@@ -9,6 +9,9 @@ public interface IRedshiftData
     /// <summary>Submits <paramref name="sql"/> and returns the statement id; it runs asynchronously.</summary>
     Task<string> ExecuteStatementAsync(RedshiftTarget target, string sql, CancellationToken cancellationToken);
 
+    /// <summary>Submits <paramref name="sql"/> with named parameters (<c>:name</c>); returns the statement id.</summary>
+    Task<string> ExecuteStatementAsync(RedshiftTarget target, string sql, IReadOnlyList<RedshiftParameter> parameters, CancellationToken cancellationToken);
+
     /// <summary>
     /// Polls until the statement is FINISHED and returns its description; throws <see cref="RedshiftStatementException"/>
     /// when it FAILED or was ABORTED, or when <paramref name="timeout"/> passes first (the statement is then cancelled).

@@ -8,7 +8,11 @@ public sealed class RedshiftDataClient(AwsJsonClient client, TimeProvider clock,
 {
     private readonly RedshiftPollOptions poll = options ?? new RedshiftPollOptions();
 
-    public async Task<string> ExecuteStatementAsync(RedshiftTarget target, string sql, CancellationToken cancellationToken)
+    public Task<string> ExecuteStatementAsync(RedshiftTarget target, string sql, CancellationToken cancellationToken) =>
+        ExecuteStatementAsync(target, sql, [], cancellationToken);
+
+    public async Task<string> ExecuteStatementAsync(
+        RedshiftTarget target, string sql, IReadOnlyList<RedshiftParameter> parameters, CancellationToken cancellationToken)
     {
         var problems = target.Validate();
         if (problems.Count > 0)
@@ -24,6 +28,7 @@ public sealed class RedshiftDataClient(AwsJsonClient client, TimeProvider clock,
             target.SecretArn,
             target.WorkgroupName,
             Sql = sql,
+            Parameters = parameters.Count == 0 ? null : parameters.Select(p => new { name = p.Name, value = p.Value }).ToList(),
         };
         var response = await client.SendAsync<object, RedshiftResponses.ExecuteStatement>("ExecuteStatement", request, cancellationToken);
         return response.Id;

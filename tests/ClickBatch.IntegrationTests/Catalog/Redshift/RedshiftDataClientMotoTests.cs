@@ -26,4 +26,15 @@ public sealed class RedshiftDataClientMotoTests(MotoServerFixture moto)
         error.StatementId.ShouldBe(id);
         error.Status.ShouldBe(RedshiftStatementStatus.Started);
     }
+
+    [Fact]
+    public async Task ExecuteStatementAsync_WithParametersOnAWorkgroup_IsAccepted()
+    {
+        var client = new RedshiftDataClient(moto.CreateJsonClient(AwsService.RedshiftData), TimeProvider.System);
+        var target = new RedshiftTarget { Database = "dev", WorkgroupName = MotoServerFixture.UniqueName("wg") };
+
+        var id = await client.ExecuteStatementAsync(target, "select count(*) from spectrum.clicks where event_date = :p0", [new RedshiftParameter("p0", "2024-01-01")], CancellationToken.None);
+
+        id.ShouldNotBeNullOrWhiteSpace();
+    }
 }

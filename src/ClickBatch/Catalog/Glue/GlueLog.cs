@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Catalog.Glue;
+
+/// <summary>Log events of the Glue registration (event ids 5010-5019).</summary>
+internal static partial class GlueLog
+{
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information,
+        Message = "Glue table {Database}.{Table} {Action} for Delta version {DeltaVersion}: {PartitionsAdded} partitions added, {PartitionsRemoved} removed")]
+    public static partial void Registered(ILogger logger, string database, string table, GlueTableAction action, long deltaVersion, int partitionsAdded, int partitionsRemoved);
+}

@@ -1,0 +1,81 @@
+using ClickBatch.Delta;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickBatch.Catalog.Glue;
+
+/// <summary>
+/// Makes the Glue table of a Delta table match a snapshot: creates it or updates columns and location (a changed
+/// partition key set drops and recreates it), registers new partitions in batches of at most 100 and removes
+/// partitions no active file is in any more. Idempotent: registering the same snapshot twice changes nothing.
+/// Database creation is the caller's (once per run: <see cref="IGlueCatalog.EnsureDatabaseAsync"/>).
+/// </summary>
+public sealed class GlueRegistrar(IGlueCatalog glue, ILogger? logger = null)
+{
+    private readonly ILogger log = logger ?? NullLogger.Instance;
+
+    public async Task<GlueRegistration> RegisterAsync(string database, string table, Snapshot snapshot, Uri tableRoot, CancellationToken cancellationToken)
+    {
+        var wanted = GlueTableBuilder.Table(table, snapshot, tableRoot);
+        var action = await EnsureTableAsync(database, wanted, cancellationToken);
+        var (added, removed) = await SyncPartitionsAsync(database, table, GlueTableBuilder.Partitions(snapshot, tableRoot), cancellationToken);
+        GlueLog.Registered(log, database, table, action, snapshot.Version, added, removed);
+        return new GlueRegistration(database, table, snapshot.Version, action, added, removed);
+    }
+
+    private async Task<GlueTableAction> EnsureTableAsync(string database, GlueTableInput wanted, CancellationToken cancellationToken)
+    {
+        var existing = await glue.GetTableAsync(database, wanted.Name, cancellationToken);
+        if (existing is null)
+        {
+            await glue.CreateTableAsync(database, wanted, cancellationToken);
+            return GlueTableAction.Created;
+        }
+
+        if (!existing.PartitionKeys.SequenceEqual(wanted.PartitionKeys))
+        {
+            await glue.DeleteTableAsync(database, wanted.Name, cancellationToken);
+            await glue.CreateTableAsync(database, wanted, cancellationToken);
+            return GlueTableAction.Recreated;
+        }
+
+        if (Matches(existing, wanted))
+        {
+            return GlueTableAction.Unchanged;
+        }
+
+        await glue.UpdateTableAsync(database, wanted, existing.VersionId, cancellationToken);
+        return GlueTableAction.Updated;
+    }
+
+    private async Task<(int Added, int Removed)> SyncPartitionsAsync(
+        string database, string table, IReadOnlyList<GluePartitionInput> wanted, CancellationToken cancellationToken)
+    {
+        var existing = await glue.GetPartitionsAsync(database, table, null, cancellationToken);
+        var existingKeys = existing.Select(p => GlueTableBuilder.PartitionKey(p.Values)).ToHashSet(StringComparer.Ordinal);
+        var wantedKeys = wanted.Select(p => GlueTableBuilder.PartitionKey(p.Values)).ToHashSet(StringComparer.Ordinal);
+        var missing = wanted.Where(p => !existingKeys.Contains(GlueTableBuilder.PartitionKey(p.Values))).ToList();
+        var stale = existing.Where(p => !wantedKeys.Contains(GlueTableBuilder.PartitionKey(p.Values))).Select(p => p.Values).ToList();
+        var added = missing.Count == 0 ? 0 : await glue.BatchCreatePartitionsAsync(database, table, missing, cancellationToken);
+        if (stale.Count > 0)
+        {
+            await glue.BatchDeletePartitionsAsync(database, table, stale, cancellationToken);
+        }
+
+        return (added, stale.Count);
+    }
+
+    private static bool Matches(GlueTable existing, GlueTableInput wanted)
+    {
+        var have = existing.StorageDescriptor;
+        var want = wanted.StorageDescriptor!;
+        return have is not null
+               && have.Columns.SequenceEqual(want.Columns)
+               && have.Location == want.Location
+               && have.InputFormat == want.InputFormat
+               && have.OutputFormat == want.OutputFormat
+               && have.SerdeInfo?.SerializationLibrary == want.SerdeInfo?.SerializationLibrary
+               && existing.TableType == wanted.TableType
+               && wanted.Parameters!.All(p => existing.Parameters?.GetValueOrDefault(p.Key) == p.Value);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClickBatch.Catalog.Aws;
+using ClickBatch.Catalog.Glue;
+using ClickBatch.Errors;
+using ClickBatch.Jobs.Register;
+using ClickBatch.Storage;
+using CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Cli;
+
+/// <summary><c>clickbatch register</c>: manifests, Glue tables and partitions rebuilt from the Delta logs (repair).</summary>
+[Verb("register", HelpText = "Rebuild symlink manifests, Glue tables and Glue partitions from the Delta logs alone; "
+    + "idempotent. For repair and for tables written before. AWS settings from the environment (docs/aws.md).")]
+public sealed class RegisterVerb : IVerb
+{
+    private static readonly JsonSerializerOptions JsonOutput = new() { Converters = { new JsonStringEnumConverter() } };
+
+    [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<table>.")]
+    public string? Lake { get; set; }
+
+    [Option("glue-database", HelpText = "Glue database to register the tables in (created if missing).")]
+    public string? GlueDatabase { get; set; }
+
+    [Option("tables", HelpText = "Comma-separated tables under the lake (default clicks,checkouts); each one's <table>_rejects is registered too.")]
+    public string Tables { get; set; } = "clicks,checkouts";
+
+    [Option("json", HelpText = "Print the result as JSON on stdout.")]
+    public bool Json { get; set; }
+
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tables = Validate();
+        using var loggers = context.CreateLoggerFactory();
+        var glue = new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
+        var job = new RegisterJob(glue, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), loggers);
+        var results = await job.RegisterAsync(Lake!, GlueDatabase!, tables, cancellationToken);
+        await context.Out.WriteLineAsync(Json ? JsonSerializer.Serialize(results, JsonOutput) : string.Join(Environment.NewLine, results.Select(Describe)));
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(TableRegistration r) => r.Glue is not { } g
+        ? r.Table + ": no Delta table at " + r.TableUri + ", skipped"
+        : r.Table + ": Delta version " + g.DeltaVersion + ", Glue table " + g.Database + "." + g.Table + " " + g.TableAction.ToString().ToLowerInvariant()
+          + ", " + g.PartitionsAdded + " partition(s) added, " + g.PartitionsRemoved + " removed";
+
+    private List<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Lake))
+        {
+            problems.Add("--lake is required: the lake root, a local folder or s3://bucket/prefix.");
+        }
+
+        if (string.IsNullOrWhiteSpace(GlueDatabase) || RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
+        {
+            problems.Add("--glue-database must be a Glue name (lower case letters, digits, underscores), got '" + GlueDatabase + "'.");
+        }
+
+        var tables = Tables.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (tables.Count == 0)
+        {
+            problems.Add("--tables names no table; expected e.g. clicks,checkouts.");
+        }
+
+        return problems.Count > 0 ? throw new ConfigurationException(problems) : tables.SelectMany(t => new[] { t, t + "_rejects" }).ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using ClickBatch.Catalog.Glue;
+using ClickBatch.Delta;
+using ClickBatch.Delta.Manifests;
+using ClickBatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Jobs.Register;
+
+/// <summary>
+/// Rebuilds the symlink manifests and the Glue table and partitions of Delta tables from their logs alone, for
+/// repair and for tables written before Glue registration existed. Idempotent: a second run changes nothing.
+/// </summary>
+public sealed class RegisterJob(IGlueCatalog glue, Func<string, IObjectStore> openStore, ILoggerFactory loggers)
+{
+    private readonly ILogger logger = loggers.CreateLogger<RegisterJob>();
+
+    public async Task<IReadOnlyList<TableRegistration>> RegisterAsync(
+        string lakeUri, string glueDatabase, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        await glue.EnsureDatabaseAsync(glueDatabase, "ClickBatch Delta tables in " + lakeUri + " (read through symlink manifests)", cancellationToken);
+        var results = new List<TableRegistration>();
+        foreach (var table in tables)
+        {
+            results.Add(await RegisterTableAsync(lakeUri.TrimEnd('/') + "/" + table, glueDatabase, table, cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>Glue names are lower case letters, digits and underscores.</summary>
+    public static string GlueTableName(string table) =>
+        new(table.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+
+    private async Task<TableRegistration> RegisterTableAsync(string tableUri, string glueDatabase, string table, CancellationToken cancellationToken)
+    {
+        var store = openStore(tableUri);
+        var log = new DeltaLog(store);
+        if (!await log.ExistsAsync(cancellationToken))
+        {
+            return new TableRegistration(table, tableUri, null);
+        }
+
+        var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
+        await ManifestWriter.RebuildAsync(store, snapshot, logger, cancellationToken);
+        var registration = await new GlueRegistrar(glue, logger).RegisterAsync(glueDatabase, GlueTableName(table), snapshot, store.RootUri, cancellationToken);
+        return new TableRegistration(table, tableUri, registration);
+    }
+}
