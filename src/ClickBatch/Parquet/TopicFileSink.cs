@@ -16,6 +16,8 @@ public sealed class TopicFileSink : IAsyncDisposable
     private readonly PartitionedFileWriter _data;
     private readonly PartitionedFileWriter _rejects;
     private readonly long[] _rejectsByKind = new long[Enum.GetValues<RejectKind>().Length];
+    private IReadOnlyDictionary<int, long> _dataFloors = new Dictionary<int, long>();
+    private IReadOnlyDictionary<int, long> _rejectFloors = new Dictionary<int, long>();
 
     public TopicFileSink(TopicSchema schema, DecoderOptions decoderOptions, string dataStagingDirectory,
         string rejectsStagingDirectory, FileWriterOptions? fileOptions = null, ILogger? logger = null)
@@ -34,15 +36,42 @@ public sealed class TopicFileSink : IAsyncDisposable
 
     public long Rejects { get; private set; }
 
+    /// <summary>Records skipped because the table they decode to already holds their offset (see <see cref="SkipBelow"/>).</summary>
+    public long AlreadyLanded { get; private set; }
+
+    /// <summary>
+    /// Per Kafka partition, the offset below which the data table (<paramref name="data"/>) or the rejects table
+    /// (<paramref name="rejects"/>) already holds every record: its Delta txn version. After a crash between the
+    /// two commits of one chunk one table is ahead, the run re-reads from the lower offset, and each table must
+    /// get each record once (docs/exactly-once.md).
+    /// </summary>
+    public void SkipBelow(IReadOnlyDictionary<int, long> data, IReadOnlyDictionary<int, long> rejects)
+    {
+        _dataFloors = data;
+        _rejectFloors = rejects;
+    }
+
     /// <summary>Decodes the record and appends it as a row (true) or a reject (false).</summary>
     public bool Add(in RawRecord record)
     {
         RecordsIn++;
         if (_decoder.TryDecode(record))
         {
+            if (IsBelow(_dataFloors, record))
+            {
+                AlreadyLanded++;
+                return true;
+            }
+
             _data.Append(_decoder.Row, _decoder.PartitionDay, record.Topic, record.Partition, record.Offset);
             Rows++;
             return true;
+        }
+
+        if (IsBelow(_rejectFloors, record))
+        {
+            AlreadyLanded++;
+            return false;
         }
 
         var reject = _decoder.Reject!;
@@ -60,8 +89,11 @@ public sealed class TopicFileSink : IAsyncDisposable
         var byKind = Enum.GetValues<RejectKind>()
             .Where(k => _rejectsByKind[(int)k] > 0)
             .ToDictionary(k => k, k => _rejectsByKind[(int)k]);
-        return new TopicFileSinkResult(dataFiles, rejectFiles, RecordsIn, Rows, Rejects, byKind);
+        return new TopicFileSinkResult(dataFiles, rejectFiles, RecordsIn, Rows, Rejects, byKind) { AlreadyLanded = AlreadyLanded };
     }
+
+    private static bool IsBelow(IReadOnlyDictionary<int, long> floors, in RawRecord record) =>
+        floors.Count > 0 && floors.TryGetValue(record.Partition, out var floor) && record.Offset < floor;
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ namespace ClickBatch.Parquet;
 
 /// <summary>
 /// What a <see cref="TopicFileSink"/> wrote: the data and rejects files to add to the two Delta tables, and the
-/// accounting (RecordsIn = Rows + Rejects, always).
+/// accounting (RecordsIn = Rows + Rejects + AlreadyLanded, always).
 /// </summary>
 public sealed record TopicFileSinkResult(
     IReadOnlyList<ClosedDataFile> DataFiles,
@@ -12,4 +12,8 @@ public sealed record TopicFileSinkResult(
     long RecordsIn,
     long Rows,
     long Rejects,
-    IReadOnlyDictionary<RejectKind, long> RejectsByKind);
+    IReadOnlyDictionary<RejectKind, long> RejectsByKind)
+{
+    /// <summary>Records skipped because their table already held them (a rerun after a crash between two commits).</summary>
+    public long AlreadyLanded { get; init; }
+}

@@ -1,19 +1,27 @@
 namespace ClickBatch.Tests.Support;
 
-/// <summary>A unique directory under the system temp folder, deleted on dispose.</summary>
+/// <summary>A unique folder under the system temp directory, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory() => Directory.CreateDirectory(Path);
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clickbatch-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clickbatch-tests-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; }
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        try
         {
             Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder must not fail a test.
         }
     }
 }

@@ -1,0 +1,101 @@
+using System.Globalization;
+using ClickBatch.Configuration;
+using ClickBatch.Jobs.Run;
+using ClickBatch.Kafka;
+using CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Cli;
+
+/// <summary><c>clickbatch run</c>: the daily available-now drain of Kafka into Delta tables.</summary>
+[Verb("run", HelpText = "Drain the topics up to the end offsets that exist now into Delta tables, exactly once "
+    + "(offsets live in the Delta log), rejects kept, and leave a run report in <lake>/_clickbatch/runs/.")]
+public sealed class RunVerb : IVerb
+{
+    [Option("config", HelpText = "JSON config file (see README 'Configuration'); CLICKBATCH_* environment variables and flags override it.")]
+    public string? Config { get; set; }
+
+    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...] (Kafka.BootstrapServers).")]
+    public string? BootstrapServers { get; set; }
+
+    [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<topic> and <lake>/<topic>_rejects.")]
+    public string? Lake { get; set; }
+
+    [Option("topics", HelpText = "Comma-separated topics to land (default: every configured topic, or clicks,checkouts).")]
+    public string? Topics { get; set; }
+
+    [Option("job-id", HelpText = "Stable job id: part of every Delta txn appId and the default consumer group (default clickbatch).")]
+    public string? JobId { get; set; }
+
+    [Option("group-id", HelpText = "Consumer group offsets are mirrored to after each run (default: the job id).")]
+    public string? GroupId { get; set; }
+
+    [Option("starting-offsets", HelpText = "Start of partitions the Delta log does not know: earliest (default), latest or group.")]
+    public string? StartingOffsets { get; set; }
+
+    [Option("allow-data-loss", HelpText = "When retention deleted unread records, continue from the earliest offset and record the gap instead of failing with exit 3.")]
+    public bool AllowDataLoss { get; set; }
+
+    [Option("max-reject-ratio", HelpText = "Fail with exit 4 when rejects exceed this share of a topic's records, 0..1 (default 0.05).")]
+    public double? MaxRejectRatio { get; set; }
+
+    [Option("commit-every-records", HelpText = "Commit a Delta transaction every N records per topic (default 2000000).")]
+    public long? CommitEveryRecords { get; set; }
+
+    [Option("target-file-size-mib", HelpText = "Target Parquet file size in MiB (default 128).")]
+    public int? TargetFileSizeMiB { get; set; }
+
+    [Option("staging-dir", HelpText = "Local folder for Parquet files before upload (default: under the temp folder).")]
+    public string? StagingDirectory { get; set; }
+
+    [Option("json", HelpText = "Print the run report as JSON on stdout instead of the summary.")]
+    public bool Json { get; set; }
+
+    [Option("verbose", HelpText = "Debug logging.")]
+    public bool Verbose { get; set; }
+
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = RunSettingsFactory.Create(LoadOptions(context));
+        using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : LogLevel.Information }).CreateLoggerFactory();
+        var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
+        var job = new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, sourceLogger), loggers, context.Clock);
+        var report = await job.ExecuteAsync(cancellationToken);
+        await RunSummaryPrinter.PrintAsync(report, Json, context.Out);
+        return report.ExitCode ?? ExitCodes.Failure;
+    }
+
+    /// <summary>The options from the config file, the environment and these flags (flags win).</summary>
+    public ClickBatchOptions LoadOptions(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = OptionsLoader.Load(Config, context.Environment, Flags());
+        if (Topics is not null)
+        {
+            options.Topics = SelectTopics(options.Topics, Topics);
+        }
+
+        return options;
+    }
+
+    private Dictionary<string, string?> Flags() => new(StringComparer.Ordinal)
+    {
+        ["Lake"] = Lake,
+        ["JobId"] = JobId,
+        ["Kafka:BootstrapServers"] = BootstrapServers,
+        ["Kafka:GroupId"] = GroupId,
+        ["Run:StartingOffsets"] = StartingOffsets,
+        ["Run:AllowDataLoss"] = AllowDataLoss ? "true" : null,
+        ["Run:MaxRejectRatio"] = MaxRejectRatio?.ToString(CultureInfo.InvariantCulture),
+        ["Run:CommitEveryRecords"] = CommitEveryRecords?.ToString(CultureInfo.InvariantCulture),
+        ["Run:TargetFileSizeMiB"] = TargetFileSizeMiB?.ToString(CultureInfo.InvariantCulture),
+        ["Run:StagingDirectory"] = StagingDirectory,
+    };
+
+    /// <summary>--topics picks configured topics by name; a name not configured gets the defaults (built-in schema).</summary>
+    private static List<TopicOptions> SelectTopics(List<TopicOptions> configured, string names) =>
+        names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => configured.FirstOrDefault(t => t.Name == name) ?? new TopicOptions { Name = name })
+            .ToList();
+}

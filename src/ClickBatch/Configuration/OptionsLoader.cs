@@ -1,0 +1,75 @@
+using ClickBatch.Errors;
+using Microsoft.Extensions.Configuration;
+
+namespace ClickBatch.Configuration;
+
+/// <summary>
+/// Binds <see cref="ClickBatchOptions"/> from, in increasing precedence: the JSON config file, environment
+/// variables prefixed <c>CLICKBATCH_</c> (<c>__</c> separates levels: <c>CLICKBATCH_KAFKA__SASLPASSWORD</c>), and
+/// command-line flags (given as configuration keys such as <c>Kafka:BootstrapServers</c>).
+/// </summary>
+public static class OptionsLoader
+{
+    public const string EnvironmentPrefix = "CLICKBATCH_";
+
+    public static ClickBatchOptions Load(
+        string? configFile,
+        IReadOnlyDictionary<string, string> environment,
+        IReadOnlyDictionary<string, string?> flags)
+    {
+        var builder = new ConfigurationBuilder();
+        if (configFile is not null)
+        {
+            AddConfigFile(builder, configFile);
+        }
+
+        builder.AddInMemoryCollection(FromEnvironment(environment));
+        builder.AddInMemoryCollection(flags.Where(f => f.Value is not null));
+        return Bind(BuildConfiguration(builder, configFile));
+    }
+
+    /// <summary>Maps <c>CLICKBATCH_KAFKA__BOOTSTRAPSERVERS</c> to <c>KAFKA:BOOTSTRAPSERVERS</c> (keys are case-insensitive).</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        environment
+            .Where(e => e.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(e => new KeyValuePair<string, string?>(
+                e.Key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), e.Value));
+
+    private static void AddConfigFile(ConfigurationBuilder builder, string configFile)
+    {
+        var fullPath = Path.GetFullPath(configFile);
+        if (!File.Exists(fullPath))
+        {
+            throw new ConfigurationException($"config file '{configFile}' does not exist (looked at {fullPath}).");
+        }
+
+        builder.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
+    }
+
+    private static IConfigurationRoot BuildConfiguration(ConfigurationBuilder builder, string? configFile)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ConfigurationException($"config file '{configFile}' is not valid JSON: {ex.InnerException?.Message ?? ex.Message}");
+        }
+    }
+
+    private static ClickBatchOptions Bind(IConfiguration configuration)
+    {
+        var options = new ClickBatchOptions();
+        try
+        {
+            configuration.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message + " Check the key names and value types against README 'Configuration'.");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace ClickBatch.Delta.Actions;
+
+/// <summary>
+/// The <c>add</c> action (PROTOCOL.md "Add File and Remove File"): a logical file of the table. <see cref="Path"/>
+/// is a URI reference relative to the table root (decode it with <see cref="Storage.UriPath.Unescape"/>).
+/// </summary>
+public sealed record AddFile
+{
+    public string Path { get; init; } = string.Empty;
+
+    public IReadOnlyDictionary<string, string?> PartitionValues { get; init; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
+    public long Size { get; init; }
+
+    public long ModificationTime { get; init; }
+
+    public bool DataChange { get; init; }
+
+    /// <summary>Per-file statistics as the JSON string the log stores; parse with <see cref="FileStatistics.Parse"/>.</summary>
+    public string? Stats { get; init; }
+
+    public IReadOnlyDictionary<string, string?>? Tags { get; init; }
+
+    public DeletionVectorDescriptor? DeletionVector { get; init; }
+
+    public long? BaseRowId { get; init; }
+
+    public long? DefaultRowCommitVersion { get; init; }
+
+    public string? ClusteringProvider { get; init; }
+
+    /// <summary>The logical file's primary key: (path, deletionVector.uniqueId).</summary>
+    [JsonIgnore]
+    public LogicalFileKey Key => new(Path, DeletionVector?.UniqueId);
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Writing;
+using ClickBatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Delta.Manifests;
+
+/// <summary>
+/// Symlink manifests for Redshift Spectrum / Athena: <c>_symlink_format_manifest/&lt;partition path&gt;/manifest</c>
+/// lists the absolute URIs of the active files of that partition, one per line (unpartitioned tables:
+/// <c>_symlink_format_manifest/manifest</c>). Each manifest is replaced atomically.
+/// </summary>
+public static class ManifestWriter
+{
+    public const string Prefix = "_symlink_format_manifest/";
+
+    /// <summary>Regenerates the partitions a commit touched; deletes manifests of partitions it left empty.</summary>
+    public static async Task UpdateAsync(IObjectStore store, Snapshot snapshot, IEnumerable<DeltaAction> commitActions, ILogger logger, CancellationToken cancellationToken)
+    {
+        var touched = commitActions
+            .Select(a => a.Add?.PartitionValues ?? a.Remove?.PartitionValues)
+            .Where(v => v is not null)
+            .Select(v => PartitionDirectory(snapshot, v!))
+            .ToHashSet(StringComparer.Ordinal);
+        await WriteAsync(store, snapshot, touched, logger, cancellationToken);
+    }
+
+    /// <summary>Rebuilds every manifest from the snapshot and deletes manifests of partitions that no longer exist.</summary>
+    public static async Task RebuildAsync(IObjectStore store, Snapshot snapshot, ILogger logger, CancellationToken cancellationToken)
+    {
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var info in store.ListAsync(Prefix, null, cancellationToken))
+        {
+            if (info.Key.EndsWith("/manifest", StringComparison.Ordinal) || info.Key == Prefix + "manifest")
+            {
+                existing.Add(info.Key[Prefix.Length..^"manifest".Length].TrimEnd('/'));
+            }
+        }
+
+        existing.UnionWith(snapshot.ActiveFiles.Select(f => PartitionDirectory(snapshot, f.PartitionValues)));
+        await WriteAsync(store, snapshot, existing, logger, cancellationToken);
+    }
+
+    public static string ManifestKey(string partitionDirectory) =>
+        Prefix + (partitionDirectory.Length == 0 ? string.Empty : partitionDirectory + "/") + "manifest";
+
+    private static async Task WriteAsync(IObjectStore store, Snapshot snapshot, IReadOnlySet<string> partitions, ILogger logger, CancellationToken cancellationToken)
+    {
+        var filesByPartition = snapshot.ActiveFiles.ToLookup(f => PartitionDirectory(snapshot, f.PartitionValues), StringComparer.Ordinal);
+        int written = 0, deleted = 0;
+        foreach (var partition in partitions.Order(StringComparer.Ordinal))
+        {
+            var uris = filesByPartition[partition].Select(f => store.GetAbsoluteUri(DataFilePath.ToKey(store.RootUri, f.Path)).AbsoluteUri).Order(StringComparer.Ordinal).ToList();
+            if (uris.Count == 0)
+            {
+                await store.DeleteAsync(ManifestKey(partition), cancellationToken);
+                deleted++;
+                continue;
+            }
+
+            await store.PutAsync(ManifestKey(partition), Encoding.UTF8.GetBytes(string.Join('\n', uris) + "\n"), cancellationToken);
+            written++;
+        }
+
+        DeltaLogMessages.ManifestsWritten(logger, written, deleted, snapshot.Table.ToString(), snapshot.Version);
+    }
+
+    private static string PartitionDirectory(Snapshot snapshot, IReadOnlyDictionary<string, string?> values) =>
+        PartitionPath.Build(snapshot.PartitionColumns, values);
+}

@@ -1,0 +1,69 @@
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Schema;
+
+namespace ClickBatch.Delta;
+
+/// <summary>
+/// The state of a table at one version: protocol, metadata (typed schema), active files, tombstones,
+/// application transactions (appId to version) and the commitInfo of the commits replayed after the checkpoint.
+/// </summary>
+public sealed class Snapshot
+{
+    private readonly Lazy<StructType> _schema;
+
+    public Snapshot(
+        Uri table,
+        long version,
+        ProtocolAction protocol,
+        MetadataAction metadata,
+        IReadOnlyList<AddFile> activeFiles,
+        IReadOnlyList<RemoveFile> tombstones,
+        IReadOnlyDictionary<string, long> appTransactions,
+        IReadOnlyDictionary<string, DomainMetadataAction> domainMetadata,
+        IReadOnlyList<CommitRecord> commits,
+        long? checkpointVersion)
+    {
+        Table = table;
+        Version = version;
+        Protocol = protocol;
+        Metadata = metadata;
+        ActiveFiles = activeFiles;
+        Tombstones = tombstones;
+        AppTransactions = appTransactions;
+        DomainMetadata = domainMetadata;
+        Commits = commits;
+        CheckpointVersion = checkpointVersion;
+        _schema = new Lazy<StructType>(() => DeltaSchema.Parse(metadata.SchemaString));
+    }
+
+    public Uri Table { get; }
+
+    public long Version { get; }
+
+    public ProtocolAction Protocol { get; }
+
+    public MetadataAction Metadata { get; }
+
+    public StructType Schema => _schema.Value;
+
+    public IReadOnlyList<string> PartitionColumns => Metadata.PartitionColumns;
+
+    public IReadOnlyList<AddFile> ActiveFiles { get; }
+
+    public IReadOnlyList<RemoveFile> Tombstones { get; }
+
+    public IReadOnlyDictionary<string, long> AppTransactions { get; }
+
+    public IReadOnlyDictionary<string, DomainMetadataAction> DomainMetadata { get; }
+
+    public IReadOnlyList<CommitRecord> Commits { get; }
+
+    /// <summary>The checkpoint the snapshot was read from, or null when replayed from commit 0.</summary>
+    public long? CheckpointVersion { get; }
+
+    /// <summary>The latest txn version committed by this application, or null if it never committed (the idempotence check).</summary>
+    public long? GetTransactionVersion(string appId) => AppTransactions.TryGetValue(appId, out var v) ? v : null;
+
+    /// <summary>A table property from metaData.configuration, or null.</summary>
+    public string? GetConfiguration(string key) => Metadata.Configuration.TryGetValue(key, out var value) ? value : null;
+}

@@ -1,0 +1,58 @@
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Checkpoints;
+using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Maintenance;
+
+namespace ClickBatch.Delta.Writing;
+
+/// <summary>
+/// After a successful commit: checkpoint every delta.checkpointInterval versions (then expired-log cleanup), and
+/// regenerate Spectrum symlink manifests of touched partitions when delta.compatibility.symlinkFormatManifest.enabled.
+/// A failed checkpoint is logged, not thrown: the commit stands and the next checkpoint covers it.
+/// </summary>
+internal static class PostCommitHooks
+{
+    public const string ManifestProperty = "delta.compatibility.symlinkFormatManifest.enabled";
+
+    public static async Task<long?> RunAsync(
+        DeltaTable table, Snapshot readSnapshot, long version, IReadOnlyList<DeltaAction> actions, CancellationToken cancellationToken)
+    {
+        var metadata = actions.LastOrDefault(a => a.Metadata is not null)?.Metadata ?? readSnapshot.Metadata;
+        var wantsCheckpoint = table.Options.WriteCheckpoints && version > 0 && version % CheckpointPolicy.Interval(metadata) == 0;
+        var wantsManifests = IsTrue(metadata.Configuration.GetValueOrDefault(ManifestProperty));
+        if (!wantsCheckpoint && !wantsManifests)
+        {
+            return null;
+        }
+
+        var snapshot = await table.Log.GetSnapshotAsync(version, cancellationToken);
+        var checkpoint = wantsCheckpoint ? await TryCheckpointAsync(table, snapshot, cancellationToken) : null;
+        if (wantsManifests)
+        {
+            await ManifestWriter.UpdateAsync(table.Log.Store, snapshot, actions, table.Options.Logger, cancellationToken);
+        }
+
+        return checkpoint;
+    }
+
+    private static async Task<long?> TryCheckpointAsync(DeltaTable table, Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckpointWriter.WriteAsync(table.Log.Store, snapshot, table.Options.Clock, table.Options.Logger, cancellationToken);
+            if (table.Options.CleanupExpiredLogs)
+            {
+                await LogCleaner.CleanupAsync(table.Log.Store, snapshot, table.Options.Clock, table.Options.Logger, cancellationToken);
+            }
+
+            return snapshot.Version;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DeltaLogMessages.CheckpointFailed(table.Options.Logger, ex, table.Log.Table.ToString(), snapshot.Version);
+            return null;
+        }
+    }
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,31 @@
+using ClickBatch.Cli;
+using ClickBatch.Kafka;
+
+namespace ClickBatch.Errors;
+
+/// <summary>
+/// Kafka deleted records (retention) before the job read them. Names every affected partition and the missing
+/// offsets; the run stops before reading anything unless <c>--allow-data-loss</c> accepts the gaps.
+/// </summary>
+public sealed class DataLossException : ClickBatchException
+{
+    public DataLossException(IReadOnlyList<DataLossGap> gaps)
+        : base(Format(gaps))
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(gaps.Count);
+        Gaps = gaps;
+        With("Topic", gaps[0].Topic).With("Partition", gaps[0].Partition)
+            .With("MissingFrom", gaps[0].MissingFrom).With("MissingTo", gaps[0].MissingTo).With("GapCount", gaps.Count);
+    }
+
+    public IReadOnlyList<DataLossGap> Gaps { get; }
+
+    public override int ExitCode => ExitCodes.DataLoss;
+
+    private static string Format(IReadOnlyList<DataLossGap> gaps) =>
+        "Data loss: Kafka no longer has records this job had not read yet (retention deleted them): "
+        + string.Join("; ", gaps.Select(g => g.ToString()))
+        + ". Expected to continue from the offsets stored in the Delta table, found the partition starting later. "
+        + "Nothing was read. To accept the loss and continue from the earliest available offset, rerun with "
+        + "--allow-data-loss; the gap is then recorded in the run report.";
+}

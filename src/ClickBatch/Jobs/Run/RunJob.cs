@@ -1,0 +1,222 @@
+using ClickBatch.Cli;
+using ClickBatch.Decoding;
+using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
+using ClickBatch.Kafka;
+using ClickBatch.Ledger;
+using ClickBatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Jobs.Run;
+
+/// <summary>
+/// <c>clickbatch run</c>: drains every topic up to the end offsets captured at start into its Delta tables,
+/// exactly once (docs/exactly-once.md), and leaves a ledger entry of what it read, wrote and how it ended.
+/// </summary>
+public sealed class RunJob
+{
+    private readonly RunSettings _settings;
+    private readonly Func<IKafkaSource> _sourceFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
+    private readonly Func<string, IObjectStore> _stores;
+
+    /// <param name="settings">The frozen settings.</param>
+    /// <param name="sourceFactory">Opens the Kafka source (a fake in tests).</param>
+    /// <param name="loggers">Logging.</param>
+    /// <param name="clock">Clock for run ids, commit timestamps and ingestion time.</param>
+    /// <param name="stores">Opens the object store of a lake or table URI; default <see cref="ObjectStoreFactory.Create"/>.</param>
+    public RunJob(RunSettings settings, Func<IKafkaSource> sourceFactory, ILoggerFactory loggers, TimeProvider clock, Func<string, IObjectStore>? stores = null)
+    {
+        _settings = settings;
+        _sourceFactory = sourceFactory;
+        _stores = stores ?? ObjectStoreFactory.Create;
+        _logger = loggers.CreateLogger<RunJob>();
+        _clock = clock;
+        DeltaLogger = loggers.CreateLogger("ClickBatch.Delta");
+    }
+
+    private ILogger DeltaLogger { get; }
+
+    /// <summary>
+    /// Runs to the end bound and returns the report (also written to the ledger). Known failures end the run with
+    /// their status and exit code in the report; <paramref name="stop"/> (SIGINT/SIGTERM) commits what is complete.
+    /// </summary>
+    public async Task<RunReport> ExecuteAsync(CancellationToken stop)
+    {
+        var run = new RunState(RunId.New(_clock), _clock.GetUtcNow());
+        var ledger = new RunLedger(_stores(_settings.LakeUri));
+        RunLog.RunStarted(_logger, run.RunId, _settings.JobId, string.Join(",", _settings.Topics.Select(t => t.Topic)), _settings.LakeUri);
+        await ledger.WriteAsync(run.Report(_settings, RunStatus.Running, null, null, _clock), CancellationToken.None);
+        var (status, exitCode, error) = await RunGuardedAsync(run, stop);
+        var report = run.Report(_settings, status, exitCode, error, _clock);
+        await ledger.WriteAsync(report, CancellationToken.None);
+        RunLog.RunEnded(_logger, run.RunId, status.ToString(), report.Records, report.Rows, report.Rejects, report.DurationSeconds);
+        await run.DisposeAsync();
+        return report;
+    }
+
+    private async Task<(RunStatus, int, string?)> RunGuardedAsync(RunState run, CancellationToken stop)
+    {
+        try
+        {
+            await DrainAsync(run, stop);
+            return (RunStatus.Succeeded, ExitCodes.Success, null);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            RunLog.Stopping(_logger);
+            await CommitAllAsync(run, CancellationToken.None);
+            return (RunStatus.Interrupted, ExitCodes.Interrupted, "interrupted by signal; complete chunks were committed");
+        }
+        catch (ClickBatchException ex)
+        {
+            return (StatusOf(ex), ex.ExitCode, ex.Message);
+        }
+    }
+
+    private static RunStatus StatusOf(ClickBatchException ex) => ex switch
+    {
+        DataLossException => RunStatus.DataLoss,
+        RejectThresholdExceededException => RunStatus.RejectThresholdExceeded,
+        DeltaConflictException => RunStatus.Conflict,
+        _ => RunStatus.Failed,
+    };
+
+    private async Task DrainAsync(RunState run, CancellationToken stop)
+    {
+        await using var source = _sourceFactory();
+        var topics = _settings.Topics.Select(t => t.Topic).ToList();
+        var bounds = await source.CaptureBoundsAsync(topics, stop);
+        run.Bounds = bounds;
+        var decoder = new DecoderOptions(run.RunId, run.StartedAt);
+        foreach (var topic in _settings.Topics)
+        {
+            run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, stop);
+        }
+
+        var plan = OffsetPlanner.Plan(bounds, StoredOffsets(run, bounds), await GroupOffsetsAsync(source, bounds, stop),
+            _settings.StartingOffsets, _settings.AllowDataLoss);
+        run.Plan = plan;
+        LogPlan(plan);
+        await ReadAsync(source, run, plan, stop);
+        await CommitAllAsync(run, stop);
+        await CommitGroupOffsetsAsync(source, run);
+    }
+
+    private async Task<TopicIngestion> OpenTopicAsync(
+        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyList<PartitionBounds> bounds, CancellationToken ct)
+    {
+        var partitions = bounds.Where(b => b.Topic == topic.Topic).Select(b => b.Partition + 1).DefaultIfEmpty(0).Max();
+        var writer = new DeltaWriterOptions { Clock = _clock, RunId = run.RunId, Logger = DeltaLogger };
+        string AppId(int p) => _settings.AppId(topic.Topic, p);
+        var dataLayout = TableLayout.ForTopic(topic.Schema, topic.Partitioning);
+        var data = await TableTarget.OpenAsync(_stores(topic.TableUri),
+            TableDefinitions.For(dataLayout, topic.Topic, "Kafka topic " + topic.Topic + ", landed by ClickBatch"), writer, AppId, partitions, ct);
+        var rejects = await TableTarget.OpenAsync(_stores(topic.RejectsTableUri),
+            TableDefinitions.For(TableLayout.Rejects, topic.Topic + "_rejects", "Undecodable records of Kafka topic " + topic.Topic),
+            writer, AppId, partitions, ct);
+        return new TopicIngestion(topic, _settings, decoder, data, rejects);
+    }
+
+    /// <summary>
+    /// Where each partition continues: the lower of the two tables' offsets. A partition only one table knows
+    /// (a crash between the first two commits) restarts at its earliest offset; each table then skips what it has.
+    /// </summary>
+    private static Dictionary<KafkaPartition, long> StoredOffsets(RunState run, IReadOnlyList<PartitionBounds> bounds)
+    {
+        var stored = new Dictionary<KafkaPartition, long>();
+        foreach (var (topic, ingestion) in run.Topics)
+        {
+            foreach (var partition in ingestion.Data.Offsets.Keys.Union(ingestion.Rejects.Offsets.Keys))
+            {
+                var data = ingestion.Data.Offsets.GetValueOrDefault(partition, -1);
+                var rejects = ingestion.Rejects.Offsets.GetValueOrDefault(partition, -1);
+                var earliest = bounds.FirstOrDefault(b => b.Topic == topic && b.Partition == partition)?.Earliest ?? 0;
+                stored[new KafkaPartition(topic, partition)] = data >= 0 && rejects >= 0
+                    ? Math.Min(data, rejects)
+                    : Math.Min(earliest, Math.Max(data, rejects));
+            }
+        }
+
+        return stored;
+    }
+
+    private async Task<IReadOnlyDictionary<KafkaPartition, long>> GroupOffsetsAsync(
+        IKafkaSource source, IReadOnlyList<PartitionBounds> bounds, CancellationToken ct) =>
+        _settings.StartingOffsets == StartingOffsets.Group
+            ? await source.GetGroupOffsetsAsync(_settings.Source.GroupId, bounds.Select(b => b.Key).ToList(), ct)
+            : new Dictionary<KafkaPartition, long>();
+
+    private void LogPlan(OffsetPlan plan)
+    {
+        foreach (var gap in plan.Gaps)
+        {
+            RunLog.DataLossAccepted(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo);
+        }
+
+        foreach (var range in plan.Ranges.Where(r => !r.IsEmpty))
+        {
+            RunLog.PartitionPlanned(_logger, range.Topic, range.Partition, range.From, range.To, range.From);
+        }
+    }
+
+    private async Task ReadAsync(IKafkaSource source, RunState run, OffsetPlan plan, CancellationToken stop)
+    {
+        var progress = new ProgressReporter(_logger, _clock, plan);
+        await foreach (var batch in source.ReadAsync(plan.Ranges, stop))
+        {
+            foreach (var record in batch.Records)
+            {
+                run.Topics[record.Topic].Add(record);
+            }
+
+            foreach (var position in batch.Positions)
+            {
+                run.Topics[position.Topic].Advance(position);
+            }
+
+            foreach (var ingestion in run.Topics.Values.Where(t => t.ChunkIsFull))
+            {
+                await CommitAsync(ingestion, CancellationToken.None);
+            }
+
+            progress.Report(run.Topics.Values);
+        }
+    }
+
+    /// <summary>Commits run with <see cref="CancellationToken.None"/> once started: a signal must not cut a commit in half.</summary>
+    private async Task CommitAllAsync(RunState run, CancellationToken ct)
+    {
+        foreach (var ingestion in run.Topics.Values)
+        {
+            ct.ThrowIfCancellationRequested();
+            await CommitAsync(ingestion, CancellationToken.None);
+        }
+    }
+
+    private async Task CommitAsync(TopicIngestion ingestion, CancellationToken ct)
+    {
+        var commit = await ingestion.CommitChunkAsync(ct);
+        if (commit.DataVersion is not null || commit.RejectsVersion is not null)
+        {
+            RunLog.ChunkCommitted(_logger, ingestion.Topic.Topic, commit.Rows, commit.DataVersion, commit.Rejects, commit.RejectsVersion);
+        }
+    }
+
+    private async Task CommitGroupOffsetsAsync(IKafkaSource source, RunState run)
+    {
+        var next = run.Topics.Values
+            .SelectMany(t => t.Data.Offsets.Select(o => (Key: new KafkaPartition(t.Topic.Topic, o.Key), Data: o.Value, Rejects: t.Rejects.Offsets.GetValueOrDefault(o.Key, o.Value))))
+            .ToDictionary(o => o.Key, o => Math.Min(o.Data, o.Rejects));
+        try
+        {
+            using var timeout = new CancellationTokenSource(_settings.Source.RequestTimeout);
+            await source.CommitGroupOffsetsAsync(_settings.Source.GroupId, next, timeout.Token);
+        }
+        catch (Exception ex) when (ex is ClickBatchException or Confluent.Kafka.KafkaException or OperationCanceledException)
+        {
+            RunLog.GroupCommitFailed(_logger, ex, _settings.Source.GroupId);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using ClickBatch.Kafka;
+using ClickBatch.Parquet;
+
+namespace ClickBatch.Jobs.Run;
+
+/// <summary>
+/// The frozen, validated settings of a run (built by <see cref="RunSettingsFactory"/>); nothing downstream re-reads
+/// options or the environment.
+/// </summary>
+public sealed record RunSettings
+{
+    public required string JobId { get; init; }
+
+    public required string LakeUri { get; init; }
+
+    public required KafkaSettings Kafka { get; init; }
+
+    public required KafkaSourceOptions Source { get; init; }
+
+    public required IReadOnlyList<TopicSettings> Topics { get; init; }
+
+    public StartingOffsets StartingOffsets { get; init; } = StartingOffsets.Earliest;
+
+    public bool AllowDataLoss { get; init; }
+
+    public double MaxRejectRatio { get; init; } = 0.05;
+
+    public required FileWriterOptions Files { get; init; }
+
+    public long CommitEveryRecords { get; init; } = 2_000_000;
+
+    public long CommitEveryBytes { get; init; } = 512L * 1024 * 1024;
+
+    public required string StagingDirectory { get; init; }
+
+    /// <summary>The Delta txn appId of one Kafka partition: stable for the job, so reruns continue where it stopped.</summary>
+    public string AppId(string topic, int partition) => JobId + "/" + topic + "/" + partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

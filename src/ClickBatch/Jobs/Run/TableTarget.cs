@@ -1,0 +1,140 @@
+using System.Globalization;
+using ClickBatch.Delta;
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
+using ClickBatch.Parquet;
+using ClickBatch.Storage;
+
+namespace ClickBatch.Jobs.Run;
+
+/// <summary>
+/// One Delta table a topic lands in (the table or its rejects table), with the Kafka offsets its log holds.
+/// Every commit reads the snapshot of this run's previous commit (or the one the run started from), never the
+/// latest: a concurrent writer's commit in between must surface as a conflict, not be silently read past.
+/// </summary>
+internal sealed class TableTarget
+{
+    private readonly DeltaTable _table;
+    private readonly Func<int, string> _appId;
+    private readonly Dictionary<int, long> _offsets;
+    private readonly List<long> _versions = [];
+    private Snapshot _readSnapshot;
+
+    private TableTarget(DeltaTable table, Snapshot snapshot, Func<int, string> appId, Dictionary<int, long> offsets)
+    {
+        _table = table;
+        _readSnapshot = snapshot;
+        _appId = appId;
+        _offsets = offsets;
+    }
+
+    public Uri Uri => _table.Log.Table;
+
+    public IObjectStore Store => _table.Log.Store;
+
+    /// <summary>Next offset to read per Kafka partition, as the table's txn actions say.</summary>
+    public IReadOnlyDictionary<int, long> Offsets => _offsets;
+
+    /// <summary>Versions committed by this run.</summary>
+    public IReadOnlyList<long> Versions => _versions;
+
+    public static async Task<TableTarget> OpenAsync(
+        IObjectStore store, TableDefinition definition, DeltaWriterOptions options, Func<int, string> appId,
+        int partitions, CancellationToken cancellationToken)
+    {
+        var table = new DeltaTable(store, options);
+        var snapshot = await table.CreateIfNotExistsAsync(definition, cancellationToken);
+        DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
+        EnsureSchema(snapshot, definition);
+        var offsets = new Dictionary<int, long>();
+        for (var partition = 0; partition < partitions; partition++)
+        {
+            if (snapshot.GetTransactionVersion(appId(partition)) is { } next)
+            {
+                offsets[partition] = next;
+            }
+        }
+
+        return new TableTarget(table, snapshot, appId, offsets);
+    }
+
+    /// <summary>
+    /// Uploads the files and commits them with the txn of every partition that moved past the table's offset,
+    /// atomically. Returns the version, or null when there was nothing to commit.
+    /// </summary>
+    public async Task<long?> CommitAsync(
+        IReadOnlyList<ClosedDataFile> files, IReadOnlyDictionary<int, long> positions, CancellationToken cancellationToken)
+    {
+        var advanced = positions.Where(p => p.Value > _offsets.GetValueOrDefault(p.Key, long.MinValue)).ToList();
+        if (files.Count == 0 && advanced.Count == 0)
+        {
+            return null;
+        }
+
+        await UploadAsync(files, cancellationToken);
+        var transaction = _table.StartTransaction(_readSnapshot, "STREAMING UPDATE");
+        transaction.OperationParameters["mode"] = "Append";
+        transaction.OperationParameters["outputMode"] = "Append";
+        var now = _table.Options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var file in files)
+        {
+            transaction.Add(ToAdd(file, now));
+        }
+
+        foreach (var (partition, next) in advanced)
+        {
+            transaction.SetTransaction(_appId(partition), next);
+        }
+
+        var result = await transaction.CommitAsync(cancellationToken);
+        _readSnapshot = await _table.Log.GetSnapshotAsync(result.Version, cancellationToken);
+        advanced.ForEach(p => _offsets[p.Key] = p.Value);
+        _versions.Add(result.Version);
+        return result.Version;
+    }
+
+    private async Task UploadAsync(IReadOnlyList<ClosedDataFile> files, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(files, parallel, async (file, ct) =>
+        {
+            await Store.PutFileAsync(file.RelativePath, file.LocalPath, ct);
+            File.Delete(file.LocalPath);
+        });
+    }
+
+    private static AddFile ToAdd(ClosedDataFile file, long now) => new()
+    {
+        Path = file.DeltaPath,
+        PartitionValues = file.PartitionValues,
+        Size = file.SizeBytes,
+        ModificationTime = now,
+        DataChange = true,
+        Stats = file.StatsJson,
+        Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag] = FormatOffsets(file.KafkaOffsets) },
+    };
+
+    /// <summary>
+    /// Which offsets of which Kafka partitions a file holds (<c>0:100-199,3:7-7</c>): backfill and audits find
+    /// the files of an offset range without opening them.
+    /// </summary>
+    public const string KafkaOffsetsTag = "clickbatch.kafkaOffsets";
+
+    private static string FormatOffsets(IReadOnlyList<KafkaOffsetRange> ranges) =>
+        string.Join(',', ranges.OrderBy(r => r.Partition).Select(r => string.Create(
+            CultureInfo.InvariantCulture, $"{r.Partition}:{r.MinOffset}-{r.MaxOffset}")));
+
+    private static void EnsureSchema(Snapshot snapshot, TableDefinition definition)
+    {
+        if (!snapshot.Schema.Equals(definition.Schema)
+            || !snapshot.PartitionColumns.SequenceEqual(definition.PartitionColumns, StringComparer.Ordinal))
+        {
+            throw new ConfigurationException(
+                $"table {snapshot.Table} has schema {snapshot.Schema.ToTypeString()} partitioned by "
+                + $"[{string.Join(", ", snapshot.PartitionColumns)}], but the topic's configured schema gives "
+                + $"{definition.Schema.ToTypeString()} partitioned by [{string.Join(", ", definition.PartitionColumns)}]. "
+                + "Expected them to match: restore the previous schema, or land the new one in a new table (Topics[].Table).");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using ClickBatch.Errors;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Kafka;
+
+/// <summary>
+/// Captures earliest and end of every partition once: metadata for the partition list, then one watermark query
+/// per partition. Runs before anything is assigned (a query on a partition being fetched can wait a fetch cycle).
+/// </summary>
+internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout, ILogger logger)
+{
+    public IReadOnlyList<PartitionBounds> Capture(IReadOnlyList<string> topics, CancellationToken cancellationToken)
+    {
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        var bounds = new List<PartitionBounds>();
+        foreach (var topic in topics)
+        {
+            foreach (var partition in ListPartitions(admin, topic))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bounds.Add(Query(topic, partition));
+            }
+        }
+
+        return bounds;
+    }
+
+    private int[] ListPartitions(IAdminClient admin, string topic)
+    {
+        var metadata = ConfluentKafkaSource.Guard(() => admin.GetMetadata(topic, timeout), $"read the metadata of topic '{topic}'");
+        var found = metadata.Topics.SingleOrDefault(t => string.Equals(t.Topic, topic, StringComparison.Ordinal));
+        if (found is null || found.Error.IsError || found.Partitions.Count == 0)
+        {
+            var reason = found?.Error.IsError == true ? found.Error.Reason : "no partitions";
+            throw (KafkaSourceException)new KafkaSourceException(
+                    $"Topic '{topic}' is not readable on the Kafka cluster ({reason}). Expected an existing topic: "
+                    + "check --topics and the bootstrap servers.",
+                    isTransient: found?.Error.Code == ErrorCode.LeaderNotAvailable)
+                .With("Topic", topic);
+        }
+
+        return found.Partitions.Select(p => p.PartitionId).Order().ToArray();
+    }
+
+    private PartitionBounds Query(string topic, int partition)
+    {
+        var watermarks = ConfluentKafkaSource.Guard(
+            () => consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), timeout),
+            $"query the offsets of topic '{topic}' partition {partition}");
+        var bounds = new PartitionBounds(topic, partition, Math.Max(0, watermarks.Low.Value), Math.Max(0, watermarks.High.Value));
+        KafkaSourceLog.BoundsCaptured(logger, topic, partition, bounds.Earliest, bounds.End);
+        return bounds;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using ClickBatch.Errors;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Kafka;
+
+/// <summary>
+/// <see cref="IKafkaSource"/> on Confluent.Kafka: one manually assigned consumer (no group membership, no
+/// rebalances) reads; short-lived consumers of the given group read and commit group offsets.
+/// One <see cref="ReadAsync"/> at a time.
+/// </summary>
+public sealed class ConfluentKafkaSource : IKafkaSource
+{
+    private readonly KafkaSettings _settings;
+    private readonly KafkaSourceOptions _options;
+    private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private int _reading;
+
+    private ConfluentKafkaSource(
+        KafkaSettings settings, KafkaSourceOptions options, IConsumer<byte[]?, byte[]?> consumer, TimeProvider clock, ILogger logger)
+    {
+        _settings = settings;
+        _options = options;
+        _consumer = consumer;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Validates settings and options (all problems at once, exit 2) and creates the consumer.</summary>
+    public static ConfluentKafkaSource Create(KafkaSettings settings, KafkaSourceOptions options, TimeProvider clock, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        var consumer = BuildConsumer(settings, ConsumerConfigFactory.Create(settings, options, options.GroupId), logger);
+        return new ConfluentKafkaSource(settings, options, consumer, clock, logger);
+    }
+
+    public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
+        Task.Run(() => new BoundsCapture(_consumer, _options.RequestTimeout, _logger).Capture(topics, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
+        string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyDictionary<KafkaPartition, long>>(() =>
+        {
+            using var consumer = BuildGroupConsumer(groupId);
+            var committed = Guard(() => consumer.Committed(partitions.Select(p => new TopicPartition(p.Topic, p.Partition)),
+                _options.RequestTimeout), "read the committed offsets of group '" + groupId + "'");
+            return committed.Where(c => c.Offset.Value >= 0)
+                .ToDictionary(c => new KafkaPartition(c.Topic, c.Partition.Value), c => c.Offset.Value);
+        }, cancellationToken);
+
+    public Task CommitGroupOffsetsAsync(
+        string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
+        nextOffsets.Count == 0 ? Task.CompletedTask : Task.Run(() =>
+        {
+            using var consumer = BuildGroupConsumer(groupId);
+            var offsets = nextOffsets.Select(o => new TopicPartitionOffset(o.Key.Topic, o.Key.Partition, o.Value)).ToList();
+            Guard(() => { consumer.Commit(offsets); return 0; }, "commit offsets to group '" + groupId + "'");
+        }, cancellationToken);
+
+    public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(
+        IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        if (Interlocked.Exchange(ref _reading, 1) == 1)
+        {
+            throw new InvalidOperationException("This Kafka source is already reading; one ReadAsync at a time.");
+        }
+
+        try
+        {
+            var reader = new BoundedReader(_consumer, new ReadProgress(ranges), _options, _clock, _logger);
+            Assign(ranges);
+            while (!reader.Progress.IsDone)
+            {
+                var batch = await Task.Run(() => reader.ReadChunk(cancellationToken), cancellationToken);
+                if (batch.Records.Count > 0 || batch.Positions.Count > 0)
+                {
+                    yield return batch;
+                }
+            }
+        }
+        finally
+        {
+            _consumer.Unassign();
+            Volatile.Write(ref _reading, 0);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            _consumer.Close();
+        }
+        catch (KafkaException)
+        {
+            // Dispose never throws; a consumer that cannot leave cleanly holds no group membership anyway.
+        }
+
+        _consumer.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Assign(IReadOnlyList<PartitionRange> ranges)
+    {
+        var pending = ranges.Where(r => !r.IsEmpty).ToList();
+        KafkaSourceLog.ReadStarted(_logger, pending.Count, ranges.Count - pending.Count);
+        foreach (var range in pending)
+        {
+            KafkaSourceLog.PartitionAssigned(_logger, range.Topic, range.Partition, range.From, range.To);
+        }
+
+        _consumer.Assign(pending.Select(r => new TopicPartitionOffset(r.Topic, r.Partition, r.From)));
+    }
+
+    private IConsumer<byte[]?, byte[]?> BuildGroupConsumer(string groupId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        return BuildConsumer(_settings, ConsumerConfigFactory.Create(_settings, _options, groupId), _logger);
+    }
+
+    private static IConsumer<byte[]?, byte[]?> BuildConsumer(KafkaSettings settings, ConsumerConfig config, ILogger logger)
+    {
+        try
+        {
+            return new ConsumerBuilder<byte[]?, byte[]?>(config)
+                .SetErrorHandler((_, error) => KafkaSourceLog.ClientError(logger, error.Code.ToString(), error.Reason))
+                .SetLogHandler((_, message) => KafkaSourceLog.ClientLog(logger, message.Facility, message.Message))
+                .Build();
+        }
+        catch (Exception ex) when (ex is ArgumentException or KafkaException or InvalidOperationException)
+        {
+            throw new ConfigurationException("Kafka client settings were refused by librdkafka: " + settings.RedactSecretsIn(ex.Message));
+        }
+    }
+
+    internal static T Guard<T>(Func<T> call, string action)
+    {
+        try
+        {
+            return call();
+        }
+        catch (KafkaException ex)
+        {
+            throw new KafkaSourceException($"Could not {action}: {ex.Error.Code} ({ex.Error.Reason}).", !ex.Error.IsFatal, ex);
+        }
+    }
+}

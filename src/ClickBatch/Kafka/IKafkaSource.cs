@@ -1,0 +1,25 @@
+namespace ClickBatch.Kafka;
+
+/// <summary>
+/// The bounded Kafka source of a run. The Confluent.Kafka implementation is <see cref="ConfluentKafkaSource"/>;
+/// tests use fakes for what a local Kafka cannot do.
+/// </summary>
+public interface IKafkaSource : IAsyncDisposable
+{
+    /// <summary>Earliest and end of every partition of the topics, captured once, before anything is assigned.</summary>
+    Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken);
+
+    /// <summary>The group's committed next offsets; partitions without a committed offset are absent.</summary>
+    Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
+        string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads exactly the offsets <c>[From, To)</c> of every range, in chunks; never a record at or past <c>To</c>.
+    /// Empty ranges are not assigned. Ends when every partition reached its <c>To</c>.
+    /// </summary>
+    IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken);
+
+    /// <summary>Commits next offsets to the group so lag tools see progress. Best effort: the caller logs failures.</summary>
+    Task CommitGroupOffsetsAsync(
+        string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Kafka;
+
+/// <summary>Log events of the bounded Kafka source (event ids 2000-2099). Never payloads, never secrets.</summary>
+internal static partial class KafkaSourceLog
+{
+    [LoggerMessage(2000, LogLevel.Debug, "Captured bounds of {Topic}[{Partition}]: earliest {FromOffset}, end {ToOffset}")]
+    public static partial void BoundsCaptured(ILogger logger, string topic, int partition, long fromOffset, long toOffset);
+
+    [LoggerMessage(2001, LogLevel.Information, "Reading {PartitionCount} partition(s) with records up to their captured end; {IdleCount} idle partition(s) are done")]
+    public static partial void ReadStarted(ILogger logger, int partitionCount, int idleCount);
+
+    [LoggerMessage(2002, LogLevel.Debug, "Assigned {Topic}[{Partition}] from {FromOffset} to {ToOffset}")]
+    public static partial void PartitionAssigned(ILogger logger, string topic, int partition, long fromOffset, long toOffset);
+
+    [LoggerMessage(2003, LogLevel.Debug, "Finished {Topic}[{Partition}] at {ToOffset}")]
+    public static partial void PartitionFinished(ILogger logger, string topic, int partition, long toOffset);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Kafka client error {ErrorCode}: {Reason}")]
+    public static partial void ClientError(ILogger logger, string errorCode, string reason);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Fetching {Topic}[{Partition}] failed with {ErrorCode}: {Reason}; the client retries")]
+    public static partial void ConsumeErrorRetrying(ILogger logger, string topic, int partition, string errorCode, string reason);
+
+    [LoggerMessage(2005, LogLevel.Debug, "librdkafka {Facility}: {Message}")]
+    public static partial void ClientLog(ILogger logger, string facility, string message);
+}

@@ -1,0 +1,56 @@
+namespace ClickBatch.Kafka;
+
+/// <summary>
+/// How the bounded source reads. Memory is bounded by these numbers, not by the backlog: at most
+/// <see cref="QueuedMaxKilobytes"/> prefetched by librdkafka plus one chunk held by the caller.
+/// </summary>
+public sealed record KafkaSourceOptions
+{
+    /// <summary>Consumer group id: offsets are committed to it (for lag tools) and read from it (--starting-offsets group). Required.</summary>
+    public string GroupId { get; init; } = string.Empty;
+
+    /// <summary>Most records in one chunk handed to the caller. Default 10,000.</summary>
+    public int MaxChunkRecords { get; init; } = 10_000;
+
+    /// <summary>Most key and value bytes in one chunk (a chunk may exceed it by one record). Default 16 MiB.</summary>
+    public int MaxChunkBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>librdkafka <c>queued.max.messages.kbytes</c>: prefetch buffer, in KiB. Default 65,536 (64 MiB).</summary>
+    public int QueuedMaxKilobytes { get; init; } = 65_536;
+
+    /// <summary>librdkafka <c>fetch.max.bytes</c>: most bytes one fetch response carries. Default 16 MiB.</summary>
+    public int FetchMaxBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Timeout of metadata, watermark and group offset requests. Default 30 s.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Fail when no assigned partition moved toward its end for this long (brokers gone, a transaction left open
+    /// past the end). Default 5 minutes.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Every problem with these options, empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        Require(!string.IsNullOrWhiteSpace(GroupId), "Kafka consumer group id is missing.", problems);
+        Require(MaxChunkRecords >= 1, $"Chunk record limit is {MaxChunkRecords}; expected at least 1.", problems);
+        Require(MaxChunkBytes >= 1024, $"Chunk byte limit is {MaxChunkBytes}; expected at least 1024.", problems);
+        Require(QueuedMaxKilobytes is >= 1024 and <= 2_097_151,
+            $"Queued kilobytes is {QueuedMaxKilobytes}; expected 1024 to 2097151 (librdkafka's range).", problems);
+        Require(FetchMaxBytes is >= 1_000_000 and <= 100_000_000,
+            $"Fetch max bytes is {FetchMaxBytes}; expected 1000000 to 100000000.", problems);
+        Require(RequestTimeout > TimeSpan.Zero, "Kafka request timeout must be positive.", problems);
+        Require(StallTimeout > TimeSpan.Zero, "Kafka stall timeout must be positive.", problems);
+        return problems;
+    }
+
+    private static void Require(bool condition, string problem, List<string> problems)
+    {
+        if (!condition)
+        {
+            problems.Add(problem);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+namespace ClickBatch.Kafka;
+
+/// <summary>
+/// The bookkeeping of a bounded read, without I/O: which offsets to emit, where each partition stands, and when
+/// each is done. A record is emitted only if its offset lies in <c>[position, To)</c>; positions only move forward.
+/// </summary>
+public sealed class ReadProgress
+{
+    private readonly Dictionary<KafkaPartition, State> _states;
+    private readonly HashSet<KafkaPartition> _changed = [];
+
+    public ReadProgress(IEnumerable<PartitionRange> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        _states = ranges.Where(r => !r.IsEmpty).ToDictionary(r => r.Key, r => new State(r.From, r.To));
+    }
+
+    /// <summary>Partitions with something to read: the ones to assign.</summary>
+    public IEnumerable<KafkaPartition> Pending => _states.Where(s => !s.Value.IsComplete).Select(s => s.Key);
+
+    public bool IsDone => _states.Values.All(s => s.IsComplete);
+
+    /// <summary>Position of each partition still being read (for stall diagnostics).</summary>
+    public IEnumerable<PartitionPosition> Incomplete =>
+        _states.Where(s => !s.Value.IsComplete).Select(s => ToPosition(s.Key, s.Value));
+
+    /// <summary>True if the record at <paramref name="offset"/> is to be emitted; moves the position past it.</summary>
+    public bool Accept(KafkaPartition partition, long offset)
+    {
+        if (!_states.TryGetValue(partition, out var state) || state.IsComplete || offset < state.Position)
+        {
+            return false;
+        }
+
+        if (offset >= state.To)
+        {
+            MoveTo(partition, state, state.To);
+            return false;
+        }
+
+        MoveTo(partition, state, offset + 1);
+        return true;
+    }
+
+    /// <summary>
+    /// The consumer says the next offset is <paramref name="nextOffset"/> (end of partition, or past skipped
+    /// markers): moves the position there, capped at <c>To</c>. Returns true if the partition is now complete.
+    /// </summary>
+    public bool AdvanceTo(KafkaPartition partition, long nextOffset)
+    {
+        if (!_states.TryGetValue(partition, out var state) || state.IsComplete)
+        {
+            return false;
+        }
+
+        if (nextOffset > state.Position)
+        {
+            MoveTo(partition, state, Math.Min(nextOffset, state.To));
+        }
+
+        return state.IsComplete;
+    }
+
+    /// <summary>Counts position moves; a reader compares it to notice progress (stall detection).</summary>
+    public long Moves { get; private set; }
+
+    /// <summary>The next offset to read of a partition in this read.</summary>
+    public long PositionOf(KafkaPartition partition) => _states[partition].Position;
+
+    public bool IsComplete(KafkaPartition partition) => !_states.TryGetValue(partition, out var s) || s.IsComplete;
+
+    /// <summary>Positions of partitions that moved since the last call, in a stable order.</summary>
+    public IReadOnlyList<PartitionPosition> TakeChanged()
+    {
+        var changed = _changed.Order(Comparer<KafkaPartition>.Create(Compare))
+            .Select(p => ToPosition(p, _states[p])).ToList();
+        _changed.Clear();
+        return changed;
+    }
+
+    private static int Compare(KafkaPartition a, KafkaPartition b)
+    {
+        var byTopic = string.CompareOrdinal(a.Topic, b.Topic);
+        return byTopic != 0 ? byTopic : a.Partition.CompareTo(b.Partition);
+    }
+
+    private static PartitionPosition ToPosition(KafkaPartition key, State state) =>
+        new(key.Topic, key.Partition, state.Position, state.IsComplete);
+
+    private void MoveTo(KafkaPartition partition, State state, long position)
+    {
+        state.Position = position;
+        Moves++;
+        _changed.Add(partition);
+    }
+
+    private sealed class State(long from, long to)
+    {
+        public long Position { get; set; } = from;
+
+        public long To { get; } = to;
+
+        public bool IsComplete => Position >= To;
+    }
+}

@@ -1,0 +1,30 @@
+namespace ClickBatch.Ledger;
+
+/// <summary>
+/// What a run did with one Kafka partition. <see cref="StartOffset"/> and <see cref="EndOffset"/> bound the records
+/// it was to read, [start, end); <see cref="CommittedOffset"/> is the next offset the Delta log now holds.
+/// </summary>
+public sealed record PartitionReport
+{
+    public required int Partition { get; init; }
+
+    public required long EarliestOffset { get; init; }
+
+    public required long StartOffset { get; init; }
+
+    public required long EndOffset { get; init; }
+
+    public long CommittedOffset { get; init; }
+
+    public long Records { get; init; }
+
+    public long Rows { get; init; }
+
+    public long Rejects { get; init; }
+
+    /// <summary>Records skipped because their table already held them (rerun after a crash between two commits).</summary>
+    public long AlreadyLanded { get; init; }
+
+    /// <summary>Offsets retention deleted before they were read, [from, to); only with --allow-data-loss.</summary>
+    public OffsetGap? DataLossGap { get; init; }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClickBatch.Storage;
+
+namespace ClickBatch.Ledger;
+
+/// <summary>
+/// The lake's ledger: one JSON entry per run under <c>_clickbatch/runs/</c>. Entries are written when a run starts
+/// (status Running) and replaced when it ends, so a run killed by SIGKILL still leaves a trace.
+/// </summary>
+public sealed class RunLedger(IObjectStore lake)
+{
+    public const string Prefix = "_clickbatch/runs/";
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string KeyOf(string runId) => Prefix + runId + ".json";
+
+    public async Task WriteAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(report, JsonOptions);
+        await lake.PutAsync(KeyOf(report.RunId), bytes, cancellationToken);
+    }
+
+    /// <summary>The newest entries first (run ids sort by start time), for one operation or all.</summary>
+    public async Task<IReadOnlyList<RunReport>> ReadLatestAsync(int count, string? operation, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var info in lake.ListAsync(Prefix, startAfter: null, cancellationToken))
+        {
+            keys.Add(info.Key);
+        }
+
+        var reports = new List<RunReport>();
+        foreach (var key in keys.OrderDescending(StringComparer.Ordinal))
+        {
+            var report = JsonSerializer.Deserialize<RunReport>(await lake.ReadAllBytesAsync(key, cancellationToken), JsonOptions);
+            if (report is not null && (operation is null || report.Operation == operation))
+            {
+                reports.Add(report);
+            }
+
+            if (reports.Count == count)
+            {
+                break;
+            }
+        }
+
+        return reports;
+    }
+}

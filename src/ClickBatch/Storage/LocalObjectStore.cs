@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+
+namespace ClickBatch.Storage;
+
+/// <summary>
+/// An <see cref="IObjectStore"/> over a local folder. Every write goes to a hidden temp file in the target folder
+/// first and is then moved into place, so no reader ever sees a partial object under its final name.
+/// Put-if-absent hard-links the complete temp file to the final name with link(2), which fails with EEXIST when the
+/// name exists: atomic and exclusive (File.Move without overwrite is neither; see <see cref="PosixLink"/>).
+/// </summary>
+public sealed class LocalObjectStore : IObjectStore
+{
+    private const string TempPrefix = ".tmp.";
+    private readonly string _root;
+
+    public LocalObjectStore(string rootPath)
+    {
+        _root = Path.GetFullPath(rootPath);
+        RootUri = new Uri("file://" + UriPath.Escape(Path.TrimEndingDirectorySeparator(_root) + "/"));
+    }
+
+    public Uri RootUri { get; }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(
+        string prefix, string? startAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(_root, prefix[..(prefix.LastIndexOf('/') + 1)]);
+        if (!Directory.Exists(directory))
+        {
+            yield break;
+        }
+
+        var found = new List<ObjectInfo>();
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var key = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            if (IsListed(key, file.Name, prefix, startAfter))
+            {
+                found.Add(new ObjectInfo(key, file.Length, file.LastWriteTimeUtc));
+            }
+        }
+
+        found.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var info in found)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return info;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async Task<byte[]> ReadAllBytesAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectNotFoundException(GetAbsoluteUri(key), ex);
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stream = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+            return Task.FromResult(stream);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectNotFoundException(GetAbsoluteUri(key), ex);
+        }
+    }
+
+    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = await WriteTempAsync(key, content, cancellationToken);
+        File.Move(temp, PathOf(key), overwrite: true);
+    }
+
+    public Task PutFileAsync(string key, string localPath, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        var temp = TempPathFor(target);
+        File.Copy(localPath, temp, overwrite: false);
+        File.Move(temp, target, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = PathOf(key);
+        if (File.Exists(target))
+        {
+            return false;
+        }
+
+        var temp = await WriteTempAsync(key, content, cancellationToken);
+        try
+        {
+            return PosixLink.TryCreate(temp, target);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
+
+    public Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(key));
+        return Task.FromResult(file.Exists ? new ObjectInfo(key, file.Length, file.LastWriteTimeUtc) : null);
+    }
+
+    public Uri GetAbsoluteUri(string key) => new(RootUri.AbsoluteUri + UriPath.Escape(key));
+
+    private static bool IsListed(string key, string fileName, string prefix, string? startAfter) =>
+        key.StartsWith(prefix, StringComparison.Ordinal)
+        && !fileName.StartsWith(TempPrefix, StringComparison.Ordinal)
+        && (startAfter is null || string.CompareOrdinal(key, startAfter) > 0);
+
+    private static string TempPathFor(string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return Path.Combine(Path.GetDirectoryName(target)!, TempPrefix + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N"));
+    }
+
+    private async Task<string> WriteTempAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = TempPathFor(PathOf(key));
+        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+        {
+            await stream.WriteAsync(content, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+        }
+
+        return temp;
+    }
+
+    private string PathOf(string key)
+    {
+        if (key.Length == 0 || key.StartsWith('/') || key.Split('/').Any(s => s is ".." or "."))
+        {
+            throw new ArgumentException("Object key '" + key + "' must be relative and must not contain '.' or '..' segments.", nameof(key));
+        }
+
+        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

@@ -1,0 +1,142 @@
+variable "region" {
+  description = "AWS region for every resource."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "name" {
+  description = "Name prefix for every resource (bucket names also get the account id)."
+  type        = string
+  default     = "clickbatch"
+
+  validation {
+    condition     = can(regex("^[a-z0-9-]{3,32}$", var.name))
+    error_message = "name must be 3-32 lowercase letters, digits or dashes."
+  }
+}
+
+variable "lake_prefix" {
+  description = "Key prefix of the lake inside the bucket; tables live at s3://<bucket>/<lake_prefix>/<topic>."
+  type        = string
+  default     = "lake"
+}
+
+variable "glue_database" {
+  description = "Glue Data Catalog database the job registers its tables in (the Spectrum external schema reads it)."
+  type        = string
+  default     = "clickbatch"
+}
+
+variable "kafka_bootstrap_servers" {
+  description = "Kafka bootstrap servers, e.g. pkc-xxxx.us-east-1.aws.confluent.cloud:9092."
+  type        = string
+}
+
+variable "kafka_security_protocol" {
+  description = "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (Confluent Cloud)."
+  type        = string
+  default     = "SASL_SSL"
+}
+
+variable "kafka_secret_arn" {
+  description = <<-EOT
+    ARN of an existing Secrets Manager secret holding the Kafka API key and secret as JSON:
+    {"username": "...", "password": "..."}. Created outside terraform so no secret ever lands in the state.
+    Empty for an unauthenticated cluster.
+  EOT
+  type        = string
+  default     = ""
+}
+
+variable "topics" {
+  description = "Kafka topics the daily run lands (each becomes <topic> and <topic>_rejects tables)."
+  type        = list(string)
+  default     = ["clicks", "checkouts"]
+}
+
+variable "image_tag" {
+  description = "Tag of the clickbatch image in the ECR repository to run (tags are immutable: use the git commit)."
+  type        = string
+}
+
+variable "schedule_expression" {
+  description = "EventBridge Scheduler expression for the daily run."
+  type        = string
+  default     = "cron(15 2 * * ? *)"
+}
+
+variable "schedule_timezone" {
+  description = "Time zone of the schedule expression."
+  type        = string
+  default     = "UTC"
+}
+
+variable "task_cpu" {
+  description = "Fargate task CPU units (1024 = 1 vCPU)."
+  type        = number
+  default     = 2048
+}
+
+variable "task_memory" {
+  description = "Fargate task memory in MiB. The job's memory is bounded by its settings, not by the backlog."
+  type        = number
+  default     = 4096
+}
+
+variable "subnet_ids" {
+  description = "Private subnets for the task (with a NAT or VPC endpoints to reach Kafka, S3, Glue, ECR and logs)."
+  type        = list(string)
+}
+
+variable "vpc_id" {
+  description = "VPC of the subnets; the task's security group is created there (egress only)."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "CloudWatch log retention for the job's logs."
+  type        = number
+  default     = 30
+}
+
+variable "alarm_sns_topic_arn" {
+  description = "SNS topic notified when a scheduled run fails. Empty: the alarm exists but notifies nobody."
+  type        = string
+  default     = ""
+}
+
+variable "noncurrent_version_expiration_days" {
+  description = "Days a replaced or deleted object version is kept (the Delta log's own history is kept by the job)."
+  type        = number
+  default     = 14
+}
+
+variable "enable_redshift_check" {
+  description = "Let the job check through the Redshift Data API that Spectrum sees the rows it wrote."
+  type        = bool
+  default     = false
+}
+
+variable "redshift_workgroup_name" {
+  description = "Redshift Serverless workgroup the job's check uses (with enable_redshift_check)."
+  type        = string
+  default     = ""
+}
+
+variable "create_redshift_serverless" {
+  description = "Create a Redshift Serverless namespace and workgroup for Spectrum and dbt."
+  type        = bool
+  default     = false
+}
+
+variable "redshift_base_capacity" {
+  description = "Base RPU capacity of the created Redshift Serverless workgroup."
+  type        = number
+  default     = 8
+}
+
+variable "tags" {
+  description = "Extra tags for every resource."
+  type        = map(string)
+  default     = {}
+}

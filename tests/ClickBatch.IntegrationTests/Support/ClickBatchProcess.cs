@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace ClickBatch.IntegrationTests.Support;
+
+/// <summary>
+/// The real <c>clickbatch</c> command as a child process: the built clickbatch.dll next to the tests, started with
+/// <c>dotnet</c>. Stderr is drained in the background so the child never blocks on a full pipe.
+/// Dispose kills the child if a test left it running.
+/// </summary>
+public sealed class ClickBatchProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ClickBatchProcess(Process process)
+    {
+        _process = process;
+        StandardError = process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public StreamReader StandardOutput => _process.StandardOutput;
+
+    public Task<string> StandardError { get; }
+
+    public static ClickBatchProcess Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clickbatch.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ClickBatchProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}

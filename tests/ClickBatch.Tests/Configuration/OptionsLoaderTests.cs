@@ -1,0 +1,103 @@
+using ClickBatch.Configuration;
+using ClickBatch.Errors;
+
+namespace ClickBatch.Tests.Configuration;
+
+public sealed class OptionsLoaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("clickbatch-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Load_FileEnvironmentAndFlags_LaterSourcesWin()
+    {
+        var file = WriteConfig("""
+            { "Lake": "/from/file", "JobId": "nightly",
+              "Kafka": { "BootstrapServers": "file:9092", "SaslUsername": "key-from-file" },
+              "Run": { "MaxRejectRatio": 0.2 } }
+            """);
+        var environment = new Dictionary<string, string>
+        {
+            ["CLICKBATCH_KAFKA__BOOTSTRAPSERVERS"] = "env:9092",
+            ["CLICKBATCH_RUN__MAXREJECTRATIO"] = "0.3",
+            ["UNRELATED"] = "x",
+        };
+        var flags = new Dictionary<string, string?> { ["Run:MaxRejectRatio"] = "0.4", ["Lake"] = null };
+
+        var options = OptionsLoader.Load(file, environment, flags);
+
+        options.Lake.ShouldBe("/from/file");
+        options.JobId.ShouldBe("nightly");
+        options.Kafka.BootstrapServers.ShouldBe("env:9092");
+        options.Kafka.SaslUsername.ShouldBe("key-from-file");
+        options.Run.MaxRejectRatio.ShouldBe(0.4);
+    }
+
+    [Fact]
+    public void Load_NoSources_KeepsDocumentedDefaults()
+    {
+        var options = OptionsLoader.Load(null, new Dictionary<string, string>(), new Dictionary<string, string?>());
+
+        options.JobId.ShouldBe("clickbatch");
+        options.Run.StartingOffsets.ShouldBe("earliest");
+        options.Run.TargetFileSizeMiB.ShouldBe(128);
+        options.Topics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Load_KafkaPropertiesWithDottedKeys_BindAsDictionary()
+    {
+        var file = WriteConfig("""{ "Kafka": { "Properties": { "ssl.ca.location": "/etc/ca.pem" } } }""");
+
+        var options = OptionsLoader.Load(file, new Dictionary<string, string>(), new Dictionary<string, string?>());
+
+        options.Kafka.Properties["ssl.ca.location"].ShouldBe("/etc/ca.pem");
+    }
+
+    [Fact]
+    public void Load_MissingFile_FailsWithConfigurationError()
+    {
+        var ex = Should.Throw<ConfigurationException>(() =>
+            OptionsLoader.Load(Path.Combine(_dir, "nope.json"), new Dictionary<string, string>(), new Dictionary<string, string?>()));
+
+        ex.Message.ShouldContain("nope.json");
+        ex.Message.ShouldContain("does not exist");
+    }
+
+    [Fact]
+    public void Load_InvalidJson_FailsWithConfigurationError()
+    {
+        var file = WriteConfig("{ \"Lake\": ");
+
+        Should.Throw<ConfigurationException>(() =>
+            OptionsLoader.Load(file, new Dictionary<string, string>(), new Dictionary<string, string?>()))
+            .Message.ShouldContain("not valid JSON");
+    }
+
+    [Fact]
+    public void Load_UnknownKey_FailsNamingIt()
+    {
+        var file = WriteConfig("""{ "Run": { "TargetFileSizeMb": 64 } }""");
+
+        Should.Throw<ConfigurationException>(() =>
+            OptionsLoader.Load(file, new Dictionary<string, string>(), new Dictionary<string, string?>()))
+            .Message.ShouldContain("TargetFileSizeMb");
+    }
+
+    [Fact]
+    public void Load_WrongValueType_FailsWithConfigurationError()
+    {
+        var flags = new Dictionary<string, string?> { ["Run:RowGroupRows"] = "many" };
+
+        Should.Throw<ConfigurationException>(() =>
+            OptionsLoader.Load(null, new Dictionary<string, string>(), flags));
+    }
+
+    private string WriteConfig(string json)
+    {
+        var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using ClickBatch.Storage;
+using ClickBatch.Tests.Support;
+
+namespace ClickBatch.Tests.Storage;
+
+public class LocalObjectStoreTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task PutIfAbsentAsync_KeyExists_ReturnsFalseAndKeepsFirstContent()
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path);
+
+        (await store.PutIfAbsentAsync("_delta_log/00000000000000000000.json", Bytes("first"), Ct)).ShouldBeTrue();
+        (await store.PutIfAbsentAsync("_delta_log/00000000000000000000.json", Bytes("second"), Ct)).ShouldBeFalse();
+
+        Encoding.UTF8.GetString(await store.ReadAllBytesAsync("_delta_log/00000000000000000000.json", Ct)).ShouldBe("first");
+        Directory.GetFiles(Path.Combine(dir.Path, "_delta_log")).Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_ManyConcurrentWriters_ExactlyOneWins()
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => store.PutIfAbsentAsync("k/v.json", Bytes("writer " + i), Ct))));
+
+        results.Count(r => r).ShouldBe(1);
+        var winner = Array.IndexOf(results, true);
+        Encoding.UTF8.GetString(await store.ReadAllBytesAsync("k/v.json", Ct)).ShouldBe("writer " + winner);
+    }
+
+    [Fact]
+    public async Task ListAsync_PrefixAndStartAfter_ReturnsSortedKeysAfterMarkerWithoutTempFiles()
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path);
+        foreach (var key in new[] { "_delta_log/2.json", "_delta_log/10.json", "_delta_log/1.json", "_delta_log/_sidecars/a.parquet", "data/x.parquet" })
+        {
+            await store.PutAsync(key, Bytes(key), Ct);
+        }
+
+        File.WriteAllText(Path.Combine(dir.Path, "_delta_log", ".tmp.3.json.abc"), "partial");
+
+        var keys = await store.ListAsync("_delta_log/", "_delta_log/10.json", Ct).Select(o => o.Key).ToListAsync();
+
+        keys.ShouldBe(["_delta_log/2.json", "_delta_log/_sidecars/a.parquet"]);
+    }
+
+    [Fact]
+    public async Task ReadAllBytesAsync_MissingKey_ThrowsObjectNotFoundNamingUri()
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path);
+
+        var ex = await Should.ThrowAsync<ObjectNotFoundException>(() => store.ReadAllBytesAsync("_delta_log/_last_checkpoint", Ct));
+
+        ex.Message.ShouldContain("_delta_log/_last_checkpoint");
+    }
+
+    [Fact]
+    public async Task HeadAndDeleteAsync_ExistingKey_ReportsSizeThenRemoves()
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path);
+        await store.PutAsync("a/b.bin", new byte[] { 1, 2, 3 }, Ct);
+
+        (await store.HeadAsync("a/b.bin", Ct))!.Size.ShouldBe(3);
+        await store.DeleteAsync("a/b.bin", Ct);
+
+        (await store.ExistsAsync("a/b.bin", Ct)).ShouldBeFalse();
+        (await store.HeadAsync("a/b.bin", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void GetAbsoluteUri_KeyWithSpaceAndPercent_EscapesEachSegment()
+    {
+        var store = new LocalObjectStore("/lake/t");
+
+        store.GetAbsoluteUri("p=a b%3A/f.parquet").AbsoluteUri.ShouldBe("file:///lake/t/p=a%20b%253A/f.parquet");
+    }
+
+    [Fact]
+    public void Create_FileUriAndPlainPath_BothMapToLocalStore()
+    {
+        ObjectStoreFactory.Create("file:///lake/t").RootUri.AbsoluteUri.ShouldBe("file:///lake/t/");
+        ObjectStoreFactory.Create("/lake/t").RootUri.AbsoluteUri.ShouldBe("file:///lake/t/");
+    }
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+}
