@@ -10,16 +10,11 @@ locals {
     "--glue-database", var.glue_database,
   ]
 
-  environment = concat(
-    [
-      { name = "CLICKBATCH_KAFKA__BOOTSTRAPSERVERS", value = var.kafka_bootstrap_servers },
-      { name = "CLICKBATCH_KAFKA__SECURITYPROTOCOL", value = var.kafka_security_protocol },
-      { name = "AWS_REGION", value = var.region },
-    ],
-    var.enable_redshift_check ? [
-      { name = "CLICKBATCH_REDSHIFT__WORKGROUPNAME", value = var.redshift_workgroup_name },
-    ] : [],
-  )
+  environment = [
+    { name = "CLICKBATCH_KAFKA__BOOTSTRAPSERVERS", value = var.kafka_bootstrap_servers },
+    { name = "CLICKBATCH_KAFKA__SECURITYPROTOCOL", value = var.kafka_security_protocol },
+    { name = "AWS_REGION", value = var.region },
+  ]
 
   secrets = local.kafka_auth ? [
     { name = "CLICKBATCH_KAFKA__SASLUSERNAME", valueFrom = "${var.kafka_secret_arn}:username::" },

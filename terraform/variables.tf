@@ -112,15 +112,9 @@ variable "noncurrent_version_expiration_days" {
 }
 
 variable "enable_redshift_check" {
-  description = "Let the job check through the Redshift Data API that Spectrum sees the rows it wrote."
+  description = "Grant the task the Redshift Data API calls of the Spectrum row-count check (the run does not perform the check yet)."
   type        = bool
   default     = false
-}
-
-variable "redshift_workgroup_name" {
-  description = "Redshift Serverless workgroup the job's check uses (with enable_redshift_check)."
-  type        = string
-  default     = ""
 }
 
 variable "create_redshift_serverless" {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
 using ClickBatch.Parquet;
@@ -95,6 +96,13 @@ internal sealed class TableTarget
 
         var result = await transaction.CommitAsync(cancellationToken);
         _readSnapshot = await _table.Log.GetSnapshotAsync(result.Version, cancellationToken);
+        if (result.ManifestsStale)
+        {
+            // The commit stands; the touched partitions' manifests did not follow. Rebuild them all from the snapshot
+            // now, so Spectrum never reads a manifest that misses committed files.
+            await ManifestWriter.RebuildAsync(Store, _readSnapshot, _table.Options.Logger, cancellationToken);
+        }
+
         advanced.ForEach(p => _offsets[p.Key] = p.Value);
         _versions.Add(result.Version);
         return result.Version;

@@ -29,13 +29,14 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
     [InlineData("upload of the first data file", "clicks", "put-file", 1, 2_000_000)]
     [InlineData("files uploaded, before the table's commit", "clicks", "commit", 1, 2_000_000)]
     [InlineData("after the table's commit, before the rejects table's", "clicks_rejects", "commit", 1, 2_000_000)]
-    [InlineData("third commit of a multi-commit drain", "clicks", "commit", 3, 400)]
-    [InlineData("rejects commit in the middle of a multi-commit drain", "checkouts_rejects", "commit", 2, 300)]
+    [InlineData("third commit of a multi-commit drain", "clicks", "commit", 3, 100)]
+    [InlineData("rejects commit in the middle of a multi-commit drain", "checkouts_rejects", "commit", 2, 100)]
     public async Task Run_CrashAtStageThenRerun_EveryOffsetExactlyOnce(string stage, string table, string operation, int nth, long commitEvery)
     {
         using var harness = new RunHarness(kafka);
         await harness.ProduceAsync(clicks: 1500);
-        var settings = harness.Settings(commitEveryRecords: commitEvery);
+        var small = harness.Settings(commitEveryRecords: commitEvery);
+        var settings = small with { Source = small.Source with { MaxChunkRecords = (int)Math.Min(commitEvery, 500) } };
         var target = harness.Lake + "/" + table.Replace("clicks", harness.Clicks, StringComparison.Ordinal)
             .Replace("checkouts", harness.Checkouts, StringComparison.Ordinal);
 
