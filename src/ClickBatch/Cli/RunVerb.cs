@@ -64,11 +64,18 @@ public sealed class RunVerb : IVerb
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = RunSettingsFactory.Create(LoadOptions(context));
-        using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : LogLevel.Information }).CreateLoggerFactory();
+        var bars = context.IsInteractive && !Json;
+        using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : bars ? LogLevel.Warning : LogLevel.Information }).CreateLoggerFactory();
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
+        var terminal = bars ? new TerminalRunProgress() : null;
         var job = new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, sourceLogger),
-            loggers, context.Clock, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), CatalogFor(settings, context, loggers));
-        var report = await job.ExecuteAsync(cancellationToken);
+            loggers, context.Clock, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), CatalogFor(settings, context, loggers))
+        {
+            Progress = terminal,
+        };
+        var report = terminal is null
+            ? await job.ExecuteAsync(cancellationToken)
+            : await terminal.RunAsync(() => job.ExecuteAsync(cancellationToken));
         await RunSummaryPrinter.PrintAsync(report, Json, context.Out);
         return report.ExitCode ?? ExitCodes.Failure;
     }

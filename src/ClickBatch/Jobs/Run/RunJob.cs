@@ -22,6 +22,9 @@ public sealed class RunJob
     private readonly Func<string, IObjectStore> _stores;
     private readonly ICatalogSync? _catalog;
 
+    /// <summary>Where progress is shown; default a log line per topic every 10 seconds.</summary>
+    public IRunProgress? Progress { get; init; }
+
     /// <param name="settings">The frozen settings.</param>
     /// <param name="sourceFactory">Opens the Kafka source (a fake in tests).</param>
     /// <param name="loggers">Logging.</param>
@@ -166,7 +169,8 @@ public sealed class RunJob
 
     private async Task ReadAsync(IKafkaSource source, RunState run, OffsetPlan plan, CancellationToken stop)
     {
-        var progress = new ProgressReporter(_logger, _clock, plan);
+        var progress = Progress ?? new LogRunProgress(_logger, _clock);
+        progress.Planned(plan.Ranges.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Sum(r => r.OffsetCount)));
         await foreach (var batch in source.ReadAsync(plan.Ranges, stop))
         {
             foreach (var record in batch.Records)
@@ -184,8 +188,13 @@ public sealed class RunJob
                 await CommitAsync(ingestion, CancellationToken.None);
             }
 
-            progress.Report(run.Topics.Values);
+            foreach (var ingestion in run.Topics.Values)
+            {
+                progress.Read(ingestion.Topic.Topic, ingestion.RecordsRead);
+            }
         }
+
+        progress.Completed();
     }
 
     /// <summary>Commits run with <see cref="CancellationToken.None"/> once started: a signal must not cut a commit in half.</summary>
