@@ -79,7 +79,7 @@ public sealed class RunJob
     {
         DataLossException => RunStatus.DataLoss,
         RejectThresholdExceededException => RunStatus.RejectThresholdExceeded,
-        DeltaConflictException => RunStatus.Conflict,
+        DeltaConflictException or ConcurrentWriterException => RunStatus.Conflict,
         _ => RunStatus.Failed,
     };
 
