@@ -27,8 +27,13 @@ public sealed class RunLedger(IObjectStore lake)
     }
 
     /// <summary>The newest entries first (run ids sort by start time), for one operation or all.</summary>
-    public async Task<IReadOnlyList<RunReport>> ReadLatestAsync(int count, string? operation, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RunReport>> ReadLatestAsync(int count, string? operation, CancellationToken cancellationToken) =>
+        ReadLatestAsync(count, report => operation is null || report.Operation == operation, cancellationToken);
+
+    /// <summary>The newest entries first that <paramref name="match"/> accepts (e.g. one job's runs).</summary>
+    public async Task<IReadOnlyList<RunReport>> ReadLatestAsync(int count, Func<RunReport, bool> match, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(match);
         var keys = new List<string>();
         await foreach (var info in lake.ListAsync(Prefix, startAfter: null, cancellationToken))
         {
@@ -39,7 +44,7 @@ public sealed class RunLedger(IObjectStore lake)
         foreach (var key in keys.OrderDescending(StringComparer.Ordinal))
         {
             var report = JsonSerializer.Deserialize<RunReport>(await lake.ReadAllBytesAsync(key, cancellationToken), JsonOptions);
-            if (report is not null && (operation is null || report.Operation == operation))
+            if (report is not null && match(report))
             {
                 reports.Add(report);
             }

@@ -85,7 +85,7 @@ public sealed class RunJob
     {
         DataLossException => RunStatus.DataLoss,
         RejectThresholdExceededException => RunStatus.RejectThresholdExceeded,
-        DeltaConflictException => RunStatus.Conflict,
+        DeltaConflictException or ConcurrentWriterException => RunStatus.Conflict,
         _ => RunStatus.Failed,
     };
 
@@ -125,10 +125,7 @@ public sealed class RunJob
         return new TopicIngestion(topic, _settings, decoder, data, rejects);
     }
 
-    /// <summary>
-    /// Where each partition continues: the lower of the two tables' offsets. A partition only one table knows
-    /// (a crash between the first two commits) restarts at its earliest offset; each table then skips what it has.
-    /// </summary>
+    /// <summary>Where each partition continues (<see cref="ResumeOffset"/>).</summary>
     private static Dictionary<KafkaPartition, long> StoredOffsets(RunState run, IReadOnlyList<PartitionBounds> bounds)
     {
         var stored = new Dictionary<KafkaPartition, long>();
@@ -136,17 +133,17 @@ public sealed class RunJob
         {
             foreach (var partition in ingestion.Data.Offsets.Keys.Union(ingestion.Rejects.Offsets.Keys))
             {
-                var data = ingestion.Data.Offsets.GetValueOrDefault(partition, -1);
-                var rejects = ingestion.Rejects.Offsets.GetValueOrDefault(partition, -1);
                 var earliest = bounds.FirstOrDefault(b => b.Topic == topic && b.Partition == partition)?.Earliest ?? 0;
-                stored[new KafkaPartition(topic, partition)] = data >= 0 && rejects >= 0
-                    ? Math.Min(data, rejects)
-                    : Math.Min(earliest, Math.Max(data, rejects));
+                stored[new KafkaPartition(topic, partition)] = ResumeOffset.Of(Known(ingestion.Data.Offsets, partition),
+                    Known(ingestion.Rejects.Offsets, partition), earliest)!.Value;
             }
         }
 
         return stored;
     }
+
+    private static long? Known(IReadOnlyDictionary<int, long> offsets, int partition) =>
+        offsets.TryGetValue(partition, out var offset) ? offset : null;
 
     private async Task<IReadOnlyDictionary<KafkaPartition, long>> GroupOffsetsAsync(
         IKafkaSource source, IReadOnlyList<PartitionBounds> bounds, CancellationToken ct) =>

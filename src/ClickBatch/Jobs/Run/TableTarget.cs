@@ -20,11 +20,13 @@ internal sealed class TableTarget
     private readonly Func<int, string> _appId;
     private readonly Dictionary<int, long> _offsets;
     private readonly List<long> _versions = [];
+    private readonly int _partitions;
     private Snapshot _readSnapshot;
 
-    private TableTarget(DeltaTable table, Snapshot snapshot, Func<int, string> appId, Dictionary<int, long> offsets)
+    private TableTarget(DeltaTable table, Snapshot snapshot, Func<int, string> appId, Dictionary<int, long> offsets, int partitions)
     {
         _table = table;
+        _partitions = partitions;
         _readSnapshot = snapshot;
         _appId = appId;
         _offsets = offsets;
@@ -63,7 +65,7 @@ internal sealed class TableTarget
             }
         }
 
-        return new TableTarget(table, snapshot, appId, offsets);
+        return new TableTarget(table, snapshot, appId, offsets, partitions);
     }
 
     /// <summary>
@@ -105,7 +107,26 @@ internal sealed class TableTarget
 
         advanced.ForEach(p => _offsets[p.Key] = p.Value);
         _versions.Add(result.Version);
+        EnsureSoleWriter(result.Version);
         return result.Version;
+    }
+
+    /// <summary>
+    /// A commit rebased over another run's commit of other partitions of this job passes the Delta conflict check
+    /// (its own txn appIds were untouched), but this run's plan still covers those partitions, and its next commit
+    /// of them, read from this snapshot, would land their records twice. Every txn of the job must still be ours.
+    /// </summary>
+    private void EnsureSoleWriter(long version)
+    {
+        for (var partition = 0; partition < _partitions; partition++)
+        {
+            var stored = _readSnapshot.GetTransactionVersion(_appId(partition));
+            long? ours = _offsets.TryGetValue(partition, out var offset) ? offset : null;
+            if (stored != ours)
+            {
+                throw new ConcurrentWriterException(Uri, version, _appId(partition), stored, ours);
+            }
+        }
     }
 
     private async Task UploadAsync(IReadOnlyList<ClosedDataFile> files, CancellationToken cancellationToken)

@@ -1,0 +1,18 @@
+namespace ClickBatch.Jobs.Status;
+
+/// <summary>What <c>clickbatch status</c> reports: per topic partition the stored, group and Kafka offsets, and the last run.</summary>
+public sealed record StatusReport
+{
+    public required string JobId { get; init; }
+
+    public required string GroupId { get; init; }
+
+    public required string Lake { get; init; }
+
+    public IReadOnlyList<TopicStatus> Topics { get; init; } = [];
+
+    /// <summary>The job's newest run in the lake's ledger; null when it never ran on this lake.</summary>
+    public LastRun? LastRun { get; init; }
+
+    public long Lag => Topics.Sum(t => t.Lag);
+}
