@@ -60,6 +60,7 @@ public static class ClickBatchCli
             h.Copyright = "Kafka to Delta Lake on S3, exactly once, with a Glue catalog for Redshift Spectrum.";
             h.AddPostOptionsLine(ExitCodeHelp);
             h.AdditionalNewLineAfterOption = false;
+            h.AddDashesToOption = true;
             h.MaximumDisplayWidth = 110;
             return HelpText.DefaultParsingErrorsHandler(notParsed, h);
         }, e => e, verbsIndex: true);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ClickBatch.Errors;
 using ClickBatch.Generation;
 using CommandLine;
@@ -12,7 +11,7 @@ namespace ClickBatch.Cli;
     + "deterministic with --seed, with duplicates and bad records of named kinds. Local mock Kafka keeps only ~5 MiB per partition.")]
 public sealed class GenerateVerb : IVerb
 {
-    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...]; required unless --output is given.")]
+    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...]; required unless --output or --dry-run is given.")]
     public string? BootstrapServers { get; set; }
 
     [Option("clicks", Required = true, HelpText = "Number of click events (exact; duplicates and malformed records come on top).")]
@@ -43,6 +42,9 @@ public sealed class GenerateVerb : IVerb
     [Option("output", HelpText = "Write records to this file (one JSON line each, value in base64) instead of Kafka.")]
     public string? Output { get; set; }
 
+    [Option("dry-run", HelpText = "Plan and encode every record, print the counts, write nothing (for benchmarks).")]
+    public bool DryRun { get; set; }
+
     [Option("json", HelpText = "Print counts per topic and per kind as one JSON object on stdout once every record is acknowledged.")]
     public bool Json { get; set; }
 
@@ -56,9 +58,12 @@ public sealed class GenerateVerb : IVerb
         GenerationLog.Planned(logger, plan.Records.Count, options.Clicks,
             GenerationPlan.RoundCount(options.Clicks * options.CheckoutsPerClick),
             options.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.Seed);
-        var summary = Output is null
-            ? await ProduceAsync(plan, logger, cancellationToken).ConfigureAwait(false)
-            : await WriteFileAsync(plan, Output, logger, cancellationToken).ConfigureAwait(false);
+        var started = context.Clock.GetTimestamp();
+        var summary = DryRun ? await GenerationRunner.DryRunAsync(plan, cancellationToken).ConfigureAwait(false)
+            : Output is null ? await GenerationRunner.ProduceAsync(plan, BootstrapServers!, logger, cancellationToken).ConfigureAwait(false)
+            : await GenerationRunner.WriteFileAsync(plan, Output, logger, cancellationToken).ConfigureAwait(false);
+        var seconds = context.Clock.GetElapsedTime(started).TotalSeconds;
+        GenerationLog.Finished(logger, summary.Records, seconds, summary.Records / Math.Max(seconds, 0.001));
         await WriteResultAsync(context.Out, summary).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -118,19 +123,24 @@ public sealed class GenerateVerb : IVerb
 
     private void ValidateTarget(List<string> problems)
     {
-        if (Output is not null)
+        var targets = (DryRun ? 1 : 0) + (Output is null ? 0 : 1) + (BootstrapServers is null ? 0 : 1);
+        if (targets > 1)
         {
-            if (BootstrapServers is not null)
-            {
-                problems.Add("Give either --bootstrap-servers (produce to Kafka) or --output (write a file), not both.");
-            }
-
+            problems.Add("Give one of --bootstrap-servers (produce to Kafka), --output (write a file) or --dry-run.");
             return;
         }
 
+        if (!DryRun && Output is null)
+        {
+            ValidateBootstrapServers(problems);
+        }
+    }
+
+    private void ValidateBootstrapServers(List<string> problems)
+    {
         if (string.IsNullOrWhiteSpace(BootstrapServers))
         {
-            problems.Add("--bootstrap-servers is required (HOST:PORT; clickbatch local-kafka prints one), or give --output FILE.");
+            problems.Add("--bootstrap-servers is required (HOST:PORT; clickbatch local-kafka prints one), or give --output FILE or --dry-run.");
             return;
         }
 
@@ -145,65 +155,9 @@ public sealed class GenerateVerb : IVerb
         }
     }
 
-    private async Task<GenerationSummary> ProduceAsync(GenerationPlan plan, ILogger logger, CancellationToken cancellationToken)
-    {
-        var servers = BootstrapServers!;
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(servers));
-        var topics = new[] { plan.Options.ClicksTopic, plan.Options.CheckoutsTopic };
-        var partitions = await sink.GetPartitionCountsAsync(topics, servers, cancellationToken).ConfigureAwait(false);
-        if (PartitionBudget.IsLoopback(servers))
-        {
-            WarnAboutMockRetention(plan, partitions, logger);
-        }
-
-        var summary = await EventGenerator.WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
-        foreach (var topic in new[] { summary.Clicks, summary.Checkouts })
-        {
-            GenerationLog.TopicDone(logger, topic.Topic, topic.Records, topic.ValueBytes);
-        }
-
-        return summary;
-    }
-
-    private static void WarnAboutMockRetention(GenerationPlan plan, IReadOnlyDictionary<string, int> partitions, ILogger logger)
-    {
-        foreach (var topic in Enum.GetValues<EventTopic>())
-        {
-            var name = plan.Options.TopicName(topic);
-            var bytes = PartitionBudget.EstimateBytesPerPartition(plan, topic, partitions[name]);
-            if (bytes > PartitionBudget.MockBytesPerPartition)
-            {
-                GenerationLog.PartitionBudgetExceeded(logger, name, bytes / (1024 * 1024), partitions[name]);
-            }
-        }
-    }
-
-    private static async Task<GenerationSummary> WriteFileAsync(GenerationPlan plan, string path, ILogger logger, CancellationToken cancellationToken)
-    {
-        await using var sink = FileRecordSink.Create(path);
-        var summary = await EventGenerator.WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
-        GenerationLog.FileDone(logger, summary.Records, path);
-        return summary;
-    }
-
     private async Task WriteResultAsync(TextWriter output, GenerationSummary summary)
     {
-        if (!Json)
-        {
-            await output.WriteLineAsync(
-                $"{summary.Clicks.Topic}: {summary.Clicks.Records} records, {summary.Checkouts.Topic}: {summary.Checkouts.Records} records "
-                + $"({summary.Clicks.Malformed + summary.Checkouts.Malformed} malformed, {summary.Clicks.Duplicates + summary.Checkouts.Duplicates} duplicates)")
-                .ConfigureAwait(false);
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer))
-        {
-            summary.WriteJson(json);
-        }
-
-        await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+        await output.WriteLineAsync(Json ? summary.ToJsonString() : summary.ToString()).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
     }
 }

@@ -67,9 +67,19 @@ public sealed class BytesColumn : ColumnBuffer
         }
     }
 
+    public override long CapacityBytes => base.CapacityBytes + _arena.Length + (_offsets.Length * 4L);
+
     public override void Clear()
     {
         base.Clear();
         _arenaLength = 0;
+    }
+
+    public override void ReleaseMemory()
+    {
+        base.ReleaseMemory();
+        _arenaLength = 0;
+        _arena = new byte[256];
+        _offsets = new int[17];
     }
 }

@@ -30,10 +30,20 @@ public abstract class ColumnBuffer
     /// <summary>Appends the single row of <paramref name="source"/>, a one-row buffer of the same kind.</summary>
     public abstract void AppendRowOf(ColumnBuffer source);
 
+    /// <summary>Bytes of the arrays this buffer holds on to (its capacity, not its content).</summary>
+    public virtual long CapacityBytes => _definitionLevels.Length * 2L;
+
     public virtual void Clear()
     {
         RowCount = 0;
         ValueCount = 0;
+    }
+
+    /// <summary>Clears and gives the grown arrays back to the GC (used when buffers retain too much capacity).</summary>
+    public virtual void ReleaseMemory()
+    {
+        Clear();
+        _definitionLevels = new short[16];
     }
 
     protected void AddLevel(short level)

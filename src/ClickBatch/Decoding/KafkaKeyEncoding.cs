@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Unicode;
 
 namespace ClickBatch.Decoding;
@@ -31,5 +32,18 @@ public static class KafkaKeyEncoding
         Marker.CopyTo(target);
         Base64.EncodeToUtf8(bytes, target[Marker.Length..], out _, out var written);
         column.Commit(Marker.Length + written);
+    }
+
+    /// <summary>The original key bytes of a stored <c>_kafka_key</c> value (null stays null).</summary>
+    public static byte[]? Decode(string? stored)
+    {
+        if (stored is null)
+        {
+            return null;
+        }
+
+        return stored.StartsWith("base64:", StringComparison.Ordinal)
+            ? Convert.FromBase64String(stored["base64:".Length..])
+            : Encoding.UTF8.GetBytes(stored);
     }
 }

@@ -44,16 +44,16 @@ internal sealed class MetadataWriter
         _unknownFields.Append(unknown.Json);
     }
 
-    /// <summary>Kafka timestamps are milliseconds; a negative one means "none" and is stored as null.</summary>
+    /// <summary>Kafka timestamps are milliseconds; none (negative) or out of range is stored as null.</summary>
     public static void AppendKafkaTimestamp(ValueColumn<long> column, long timestampMs)
     {
-        if (timestampMs < 0)
+        if (TimeConversions.KafkaMicros(timestampMs) is { } micros)
         {
-            column.AppendNull();
+            column.Append(micros);
         }
         else
         {
-            column.Append(timestampMs * 1000);
+            column.AppendNull();
         }
     }
 }

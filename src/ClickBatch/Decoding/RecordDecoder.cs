@@ -195,7 +195,7 @@ public sealed class RecordDecoder
     private int? ComputePartitionDay(in RawRecord record) => _partitioning switch
     {
         PartitionMode.EventDate => EventDay(),
-        PartitionMode.KafkaDate => record.TimestampMs >= 0 ? TimeConversions.DayOfMicros(record.TimestampMs * 1000) : null,
+        PartitionMode.KafkaDate => TimeConversions.KafkaMicros(record.TimestampMs) is { } micros ? TimeConversions.DayOfMicros(micros) : null,
         _ => null,
     };
 

@@ -37,7 +37,7 @@ public sealed class RejectRowBuilder
         Row.Column<BytesColumn>(7).Append(Encoding.UTF8.GetBytes(reject.Message));
         Row.Column<BytesColumn>(8).Append(_runId);
         Row.Column<ValueColumn<long>>(9).Append(_ingestedAtMicros);
-        PartitionDay = record.TimestampMs >= 0 ? TimeConversions.DayOfMicros(record.TimestampMs * 1000) : null;
+        PartitionDay = TimeConversions.KafkaMicros(record.TimestampMs) is { } micros ? TimeConversions.DayOfMicros(micros) : null;
     }
 
     private static void AppendValue(BytesColumn column, ReadOnlyMemory<byte>? value)

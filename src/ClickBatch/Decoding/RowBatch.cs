@@ -3,24 +3,26 @@ namespace ClickBatch.Decoding;
 /// <summary>Column buffers for a set of rows of one table layout (a row group in the making, or a one-row scratch).</summary>
 public sealed class RowBatch
 {
+    private readonly ColumnBuffer[] _columns;
+
     public RowBatch(IReadOnlyList<FieldSpec> fields)
     {
         Fields = fields;
-        Columns = fields.Select(ColumnBuffer.Create).ToArray();
+        _columns = fields.Select(ColumnBuffer.Create).ToArray();
     }
 
     public IReadOnlyList<FieldSpec> Fields { get; }
 
-    public IReadOnlyList<ColumnBuffer> Columns { get; }
+    public ReadOnlySpan<ColumnBuffer> Columns => _columns;
 
-    public int RowCount => Columns.Count == 0 ? 0 : Columns[0].RowCount;
+    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].RowCount;
 
     public long ByteSize
     {
         get
         {
             long total = 0;
-            foreach (var column in Columns)
+            foreach (var column in _columns)
             {
                 total += column.ByteSize;
             }
@@ -29,21 +31,45 @@ public sealed class RowBatch
         }
     }
 
+    /// <summary>Bytes of the arrays held by all columns (capacity, not content).</summary>
+    public long CapacityBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var column in _columns)
+            {
+                total += column.CapacityBytes;
+            }
+
+            return total;
+        }
+    }
+
     public T Column<T>(int index)
-        where T : ColumnBuffer => (T)Columns[index];
+        where T : ColumnBuffer => (T)_columns[index];
 
     /// <summary>Appends the single row held by <paramref name="scratch"/> (same layout).</summary>
     public void AppendRowOf(RowBatch scratch)
     {
-        for (var i = 0; i < Columns.Count; i++)
+        var source = scratch._columns;
+        for (var i = 0; i < _columns.Length; i++)
         {
-            Columns[i].AppendRowOf(scratch.Columns[i]);
+            _columns[i].AppendRowOf(source[i]);
+        }
+    }
+
+    public void ReleaseMemory()
+    {
+        foreach (var column in _columns)
+        {
+            column.ReleaseMemory();
         }
     }
 
     public void Clear()
     {
-        foreach (var column in Columns)
+        foreach (var column in _columns)
         {
             column.Clear();
         }

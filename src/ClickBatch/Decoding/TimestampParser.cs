@@ -27,7 +27,7 @@ public static class TimestampParser
 
         var ticks = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks - UnixEpochTicks;
         micros = (ticks / 10) + ((secondOfDay - offsetSeconds) * 1_000_000L) + fractionMicros;
-        return true;
+        return micros >= TimeConversions.MinMicros && micros <= TimeConversions.MaxMicros;
     }
 
     /// <summary>A <c>yyyy-MM-dd</c> calendar date.</summary>

@@ -17,6 +17,14 @@ public sealed class ValueColumn<T> : ColumnBuffer
 
     public override long ByteSize => ((long)ValueCount * Unsafe.SizeOf<T>()) + (RowCount * 2L);
 
+    public override long CapacityBytes => base.CapacityBytes + ((long)_values.Length * Unsafe.SizeOf<T>());
+
+    public override void ReleaseMemory()
+    {
+        base.ReleaseMemory();
+        _values = new T[16];
+    }
+
     public void Append(T value)
     {
         if (ValueCount == _values.Length)

@@ -61,45 +61,34 @@ public static class DeltaWriteSupport
     /// <summary>Features implied by a legacy writer version that this table's metadata actually uses.</summary>
     private static IEnumerable<string> UsedLegacyFeatures(MetadataAction metadata, int writerVersion)
     {
-        var config = metadata.Configuration;
-        var fields = AllFields(DeltaSchema.Parse(metadata.SchemaString)).ToList();
-        bool HasColumnKey(string prefix) => fields.Any(f => f.Metadata.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)));
-        bool IsTrue(string key) => config.TryGetValue(key, out var v) && string.Equals(v, "true", StringComparison.OrdinalIgnoreCase);
+        var usage = new FeatureUsage(metadata.Configuration, AllFields(DeltaSchema.Parse(metadata.SchemaString)).ToList());
+        return LegacyRules.Where(rule => writerVersion >= rule.SinceWriterVersion && rule.IsUsed(usage)).Select(rule => rule.Describe(usage));
+    }
 
-        if (writerVersion >= 2 && HasColumnKey("delta.invariants"))
-        {
-            yield return "invariants (column invariants)";
-        }
+    /// <summary>PROTOCOL.md "Writer Version Requirements": what each legacy writer version makes writers respect.</summary>
+    private static readonly LegacyRule[] LegacyRules =
+    [
+        new(2, u => u.HasColumnKey("delta.invariants"), _ => "invariants (column invariants)"),
+        new(3, u => u.HasConfigPrefix("delta.constraints."), _ => "checkConstraints (CHECK constraints)"),
+        new(3, u => u.IsTrue("delta.checkpoint.writeStatsAsStruct"), _ => "delta.checkpoint.writeStatsAsStruct=true"),
+        new(4, u => u.IsTrue("delta.enableChangeDataFeed"), _ => "changeDataFeed"),
+        new(4, u => u.HasColumnKey("delta.generationExpression"), _ => "generatedColumns"),
+        new(5, u => u.ColumnMappingMode is not (null or "none"), u => "columnMapping (mode " + u.ColumnMappingMode + ")"),
+        new(6, u => u.HasColumnKey("delta.identity."), _ => "identityColumns"),
+    ];
 
-        if (writerVersion >= 3 && config.Keys.Any(k => k.StartsWith("delta.constraints.", StringComparison.Ordinal)))
-        {
-            yield return "checkConstraints (CHECK constraints)";
-        }
+    private sealed record LegacyRule(int SinceWriterVersion, Func<FeatureUsage, bool> IsUsed, Func<FeatureUsage, string> Describe);
 
-        if (writerVersion >= 3 && IsTrue("delta.checkpoint.writeStatsAsStruct"))
-        {
-            yield return "delta.checkpoint.writeStatsAsStruct=true";
-        }
+    private sealed record FeatureUsage(IReadOnlyDictionary<string, string?> Configuration, IReadOnlyList<StructField> Fields)
+    {
+        public string? ColumnMappingMode => Configuration.GetValueOrDefault("delta.columnMapping.mode");
 
-        if (writerVersion >= 4 && IsTrue("delta.enableChangeDataFeed"))
-        {
-            yield return "changeDataFeed";
-        }
+        public bool HasColumnKey(string prefix) =>
+            Fields.Any(f => f.Metadata.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)));
 
-        if (writerVersion >= 4 && HasColumnKey("delta.generationExpression"))
-        {
-            yield return "generatedColumns";
-        }
+        public bool HasConfigPrefix(string prefix) => Configuration.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
 
-        if (writerVersion >= 5 && config.TryGetValue("delta.columnMapping.mode", out var mode) && mode is not null && mode != "none")
-        {
-            yield return "columnMapping (mode " + mode + ")";
-        }
-
-        if (writerVersion >= 6 && HasColumnKey("delta.identity."))
-        {
-            yield return "identityColumns";
-        }
+        public bool IsTrue(string key) => string.Equals(Configuration.GetValueOrDefault(key), "true", StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<StructField> AllFields(DeltaType type) => type switch

@@ -5,7 +5,7 @@ namespace ClickBatch.Generation;
 /// click by the user on the product in the hour before the checkout) gives a different answer for several of
 /// them. Clicks of a scenario carry its value; clicks that belong to no checkout carry <see cref="None"/>.
 /// </summary>
-public enum CheckoutScenario
+public enum CheckoutScenario : byte
 {
     /// <summary>A click that belongs to no checkout (browsing): <c>none</c>.</summary>
     None = 0,

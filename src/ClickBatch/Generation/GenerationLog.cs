@@ -18,6 +18,13 @@ internal static partial class GenerationLog
         Message = "Topic {Topic}: {Records} records acknowledged ({Bytes} value bytes)")]
     public static partial void TopicDone(ILogger logger, string topic, long records, long bytes);
 
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information,
+        Message = "Generated {Records} records in {Seconds:F2} s ({RecordsPerSecond:F0} records/s, planning excluded)")]
+    public static partial void Finished(ILogger logger, long records, double seconds, double recordsPerSecond);
+
+    [LoggerMessage(EventId = 4006, Message = "librdkafka {Facility}: {KafkaMessage}")]
+    public static partial void KafkaClient(ILogger logger, LogLevel level, string facility, string kafkaMessage);
+
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Wrote {Records} records to {Path}")]
     public static partial void FileDone(ILogger logger, long records, string path);
 }

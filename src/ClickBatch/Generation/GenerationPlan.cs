@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ClickBatch.Generation;
 
 /// <summary>
@@ -9,6 +7,10 @@ namespace ClickBatch.Generation;
 /// </summary>
 public sealed class GenerationPlan
 {
+    /// <summary>Bits for the planning sequence in the sort key: 268M records; the time offset gets the other 35 bits (397 days).</summary>
+    private const int SequenceBits = 28;
+    private const long SequenceMask = (1L << SequenceBits) - 1;
+
     private readonly PlannedRecord[] _records;
 
     private GenerationPlan(GeneratorOptions options, ProductCatalog catalog, PlannedRecord[] records)
@@ -37,8 +39,7 @@ public sealed class GenerationPlan
         var events = records.Count;
         DuplicatePlanner.Add(records, random, RoundCount(events * options.DuplicateRatio));
         MalformedPlanner.Add(records, random, catalog, options, RoundCount(records.Count * options.MalformedRatio));
-        CollectionsMarshal.AsSpan(records).Sort(new ProduceOrder());
-        return new GenerationPlan(options, catalog, records.ToArray());
+        return new GenerationPlan(options, catalog, InProduceOrder(records, options.StartUnixMs));
     }
 
     /// <summary>Counts are rounded half away from zero, so that 0.5 becomes 1.</summary>
@@ -81,12 +82,26 @@ public sealed class GenerationPlan
         return (int)Math.Min(int.MaxValue / 2, events + (long)(events * (options.DuplicateRatio + options.MalformedRatio * 1.1)) + 16);
     }
 
-    private readonly struct ProduceOrder : IComparer<PlannedRecord>
+    /// <summary>
+    /// Sorts by event time, then planning order (so a duplicate follows its original), through one long per
+    /// record: time offset in the high bits, sequence in the low <see cref="SequenceBits"/>; far cheaper than
+    /// sorting the records themselves.
+    /// </summary>
+    private static PlannedRecord[] InProduceOrder(List<PlannedRecord> records, long startUnixMs)
     {
-        public int Compare(PlannedRecord x, PlannedRecord y)
+        var keys = new long[records.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var byTime = x.TimestampUnixMs.CompareTo(y.TimestampUnixMs);
-            return byTime != 0 ? byTime : x.Sequence.CompareTo(y.Sequence);
+            keys[i] = ((records[i].TimestampUnixMs - startUnixMs) << SequenceBits) | (uint)records[i].Sequence;
         }
+
+        Array.Sort(keys);
+        var ordered = new PlannedRecord[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ordered[i] = records[(int)(keys[i] & SequenceMask)];
+        }
+
+        return ordered;
     }
 }

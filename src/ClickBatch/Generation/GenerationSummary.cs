@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace ClickBatch.Generation;
@@ -49,6 +51,23 @@ public sealed class GenerationSummary
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>The <c>--json</c> output: one JSON object on one line.</summary>
+    public string ToJsonString()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteJson(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>One human-readable line: records per topic, malformed and duplicates.</summary>
+    public override string ToString() =>
+        $"{Clicks.Topic}: {Clicks.Records} records, {Checkouts.Topic}: {Checkouts.Records} records "
+        + $"({Clicks.Malformed + Checkouts.Malformed} malformed, {Clicks.Duplicates + Checkouts.Duplicates} duplicates)";
 
     private void WriteTotals(Utf8JsonWriter json)
     {

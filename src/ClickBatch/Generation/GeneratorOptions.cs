@@ -6,6 +6,9 @@ public sealed record GeneratorOptions
     /// <summary>Largest <see cref="Clicks"/>: the plan keeps about 80 bytes per record in memory.</summary>
     public const int MaxClicks = 20_000_000;
 
+    /// <summary>Longest range of event days (the produce-order sort key holds 397 days of milliseconds).</summary>
+    public const int MaxDays = 366;
+
     /// <summary>Number of click events (exact; duplicates and malformed records come on top).</summary>
     public required int Clicks { get; init; }
 
@@ -56,6 +59,10 @@ public sealed record GeneratorOptions
         if (To < From)
         {
             problems.Add($"--to ({To:yyyy-MM-dd}) must not be before --from ({From:yyyy-MM-dd}).");
+        }
+        else if (To.DayNumber - From.DayNumber >= MaxDays)
+        {
+            problems.Add($"--from and --to may span at most {MaxDays} days, found {To.DayNumber - From.DayNumber + 1}.");
         }
 
         if (string.IsNullOrWhiteSpace(ClicksTopic) || string.IsNullOrWhiteSpace(CheckoutsTopic)

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Generation;
 
@@ -15,7 +16,7 @@ public sealed class KafkaRecordSink : IRecordSink
     private readonly Action<DeliveryReport<byte[], byte[]>> _onDelivery;
     private long _acknowledged;
     private long _failed;
-    private (string Topic, string Error)? _firstFailure;
+    private DeliveryFailure? _firstFailure;
 
     private KafkaRecordSink(IProducer<byte[], byte[]> producer)
     {
@@ -41,8 +42,12 @@ public sealed class KafkaRecordSink : IRecordSink
     };
 
     /// <summary>Creates the producer; librdkafka connects in the background, so this does no I/O.</summary>
-    public static KafkaRecordSink Create(ProducerConfig config) =>
-        new(new ProducerBuilder<byte[], byte[]>(config).Build());
+    /// <param name="config">Producer settings, normally from <see cref="CreateConfig"/>.</param>
+    /// <param name="logger">Receives librdkafka's own log lines (instead of raw stderr).</param>
+    public static KafkaRecordSink Create(ProducerConfig config, ILogger logger) =>
+        new(new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((_, message) => GenerationLog.KafkaClient(logger, ToLogLevel(message.Level), message.Facility, message.Message))
+            .Build());
 
     /// <summary>Partition count of each topic from broker metadata; throws when a topic is missing or Kafka is unreachable.</summary>
     public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(
@@ -75,7 +80,7 @@ public sealed class KafkaRecordSink : IRecordSink
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         await Task.Run(() => Flush(cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (Interlocked.Read(ref _failed) > 0 && _firstFailure is { } failure)
+        if (Interlocked.Read(ref _failed) > 0 && Volatile.Read(ref _firstFailure) is { } failure)
         {
             throw EventProduceException.DeliveryFailed(failure.Topic, failure.Error, Interlocked.Read(ref _failed));
         }
@@ -86,6 +91,14 @@ public sealed class KafkaRecordSink : IRecordSink
         _producer.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    private static LogLevel ToLogLevel(SyslogLevel level) => level switch
+    {
+        <= SyslogLevel.Error => LogLevel.Error,
+        SyslogLevel.Warning => LogLevel.Warning,
+        SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+        _ => LogLevel.Debug,
+    };
 
     private void Flush(CancellationToken cancellationToken)
     {
@@ -103,9 +116,9 @@ public sealed class KafkaRecordSink : IRecordSink
             return;
         }
 
-        if (Interlocked.Increment(ref _failed) == 1)
-        {
-            _firstFailure = (report.Topic, report.Error.Code + ": " + report.Error.Reason);
-        }
+        Interlocked.Increment(ref _failed);
+        Interlocked.CompareExchange(ref _firstFailure, new DeliveryFailure(report.Topic, report.Error.Code + ": " + report.Error.Reason), null);
     }
+
+    private sealed record DeliveryFailure(string Topic, string Error);
 }

@@ -5,7 +5,7 @@ namespace ClickBatch.Generation;
 /// reports and tests come from <see cref="MalformedKinds.Name"/>. All but <see cref="UnknownExtraFields"/> must be
 /// rejected by a decoder; a record with unknown extra fields is valid and must be kept.
 /// </summary>
-public enum MalformedKind
+public enum MalformedKind : byte
 {
     /// <summary>JSON cut off mid-record (a producer crashed mid-write): <c>truncated-json</c>.</summary>
     TruncatedJson = 0,

@@ -10,7 +10,7 @@ public static class PartitionBudget
     public const long MockBytesPerPartition = 5L * 1024 * 1024;
 
     /// <summary>lz4 shrinks these JSON batches about this much (measured, docs/generate.md); the mock stores them compressed.</summary>
-    public const double CompressionRatio = 2.0;
+    public const double CompressionRatio = 2.8;
 
     /// <summary>Key, timestamp and record header bytes per record, before compression.</summary>
     public const int RecordOverheadBytes = 20;

@@ -1,7 +1,7 @@
 namespace ClickBatch.Generation;
 
 /// <summary>Why a record is in the stream.</summary>
-public enum RecordRole
+public enum RecordRole : byte
 {
     /// <summary>A click or checkout event, produced once.</summary>
     Event = 0,

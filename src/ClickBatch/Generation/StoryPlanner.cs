@@ -37,13 +37,20 @@ internal sealed class StoryPlanner
     {
         scenario = Fit(scenario, clickBudget);
         LayOutClicks(scenario, clickBudget);
-        var checkoutTime = PlaceStory(_clicks.Count == 0 ? 0 : _clicks.Min(c => c.Offset), _clicks.Count == 0 ? 0 : _clicks.Max(c => c.Offset));
+        long earliest = 0, latest = 0;
+        foreach (var (offset, _) in _clicks)
+        {
+            earliest = Math.Min(earliest, offset);
+            latest = Math.Max(latest, offset);
+        }
+
+        var checkoutTime = PlaceStory(earliest, latest);
         var user = NextUserId();
         var otherUser = user % _users + 1;
         var product = _catalog.PickIndex(_random);
-        foreach (var (offset, isOtherUser) in _clicks)
+        foreach (var (clickOffset, isOtherUser) in _clicks)
         {
-            Add(EventTopic.Clicks, scenario, isOtherUser ? otherUser : user, product, checkoutTime + offset);
+            Add(EventTopic.Clicks, scenario, isOtherUser ? otherUser : user, product, checkoutTime + clickOffset);
         }
 
         Add(EventTopic.Checkouts, scenario, user, product, checkoutTime);

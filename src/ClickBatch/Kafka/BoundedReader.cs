@@ -92,13 +92,25 @@ internal sealed class BoundedReader(
         {
             throw OutOfRange(ex);
         }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal && !IsRefusal(ex.Error.Code))
+        {
+            // librdkafka retries failed fetches itself (leader moves, timeouts); the stall timeout bounds the wait.
+            KafkaSourceLog.ConsumeErrorRetrying(logger, ex.ConsumerRecord?.Topic ?? "?", ex.ConsumerRecord?.Partition.Value ?? -1,
+                ex.Error.Code.ToString(), ex.Error.Reason);
+            return null;
+        }
         catch (ConsumeException ex)
         {
             throw new KafkaSourceException(
-                $"Reading Kafka failed: {ex.Error.Code} ({ex.Error.Reason}).", isTransient: !ex.Error.IsFatal, ex)
+                $"Reading Kafka failed: {ex.Error.Code} ({ex.Error.Reason}).", isTransient: false, ex)
                 .With("Topic", ex.ConsumerRecord?.Topic).With("Partition", ex.ConsumerRecord?.Partition.Value);
         }
     }
+
+    /// <summary>Errors no retry fixes: the cluster refuses these credentials or permissions.</summary>
+    private static bool IsRefusal(ErrorCode code) => code is ErrorCode.TopicAuthorizationFailed
+        or ErrorCode.GroupAuthorizationFailed or ErrorCode.ClusterAuthorizationFailed
+        or ErrorCode.SaslAuthenticationFailed or ErrorCode.Local_Authentication;
 
     /// <summary>
     /// The broker no longer has the offset being fetched (auto.offset.reset=error makes this surface instead of a

@@ -34,7 +34,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
-        var consumer = BuildConsumer(ConsumerConfigFactory.Create(settings, options, options.GroupId), logger);
+        var consumer = BuildConsumer(settings, ConsumerConfigFactory.Create(settings, options, options.GroupId), logger);
         return new ConfluentKafkaSource(settings, options, consumer, clock, logger);
     }
 
@@ -54,7 +54,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
 
     public Task CommitGroupOffsetsAsync(
         string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-        Task.Run(() =>
+        nextOffsets.Count == 0 ? Task.CompletedTask : Task.Run(() =>
         {
             using var consumer = BuildGroupConsumer(groupId);
             var offsets = nextOffsets.Select(o => new TopicPartitionOffset(o.Key.Topic, o.Key.Partition, o.Value)).ToList();
@@ -120,10 +120,10 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     private IConsumer<byte[]?, byte[]?> BuildGroupConsumer(string groupId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
-        return BuildConsumer(ConsumerConfigFactory.Create(_settings, _options, groupId), _logger);
+        return BuildConsumer(_settings, ConsumerConfigFactory.Create(_settings, _options, groupId), _logger);
     }
 
-    private static IConsumer<byte[]?, byte[]?> BuildConsumer(ConsumerConfig config, ILogger logger)
+    private static IConsumer<byte[]?, byte[]?> BuildConsumer(KafkaSettings settings, ConsumerConfig config, ILogger logger)
     {
         try
         {
@@ -134,7 +134,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         }
         catch (Exception ex) when (ex is ArgumentException or KafkaException or InvalidOperationException)
         {
-            throw new ConfigurationException("Kafka client settings were refused by librdkafka: " + ex.Message);
+            throw new ConfigurationException("Kafka client settings were refused by librdkafka: " + settings.RedactSecretsIn(ex.Message));
         }
     }
 

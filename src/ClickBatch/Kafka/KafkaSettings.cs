@@ -65,16 +65,26 @@ public sealed record KafkaSettings
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + SecretRedactor.Redact(p.Key, p.Value))) + " }";
 
+    /// <summary>Replaces every secret value that occurs in <paramref name="text"/> (e.g. a client error echoing a value).</summary>
+    public string RedactSecretsIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ToClientProperties()
+            .Where(p => SecretRedactor.IsSecret(p.Key) && p.Value.Length > 0)
+            .Aggregate(text, (redacted, p) => redacted.Replace(p.Value, SecretRedactor.Mask, StringComparison.Ordinal));
+    }
+
     private IEnumerable<(string Key, string Value)> Optional()
     {
         if (SecurityProtocol is { Length: > 0 } protocol)
         {
-            yield return ("security.protocol", protocol);
+            // librdkafka takes any case; Confluent.Kafka's typed properties only parse lower case (sasl_ssl).
+            yield return ("security.protocol", protocol.ToLowerInvariant());
         }
 
         if (SaslMechanism is { Length: > 0 } mechanism)
         {
-            yield return ("sasl.mechanism", mechanism);
+            yield return ("sasl.mechanism", mechanism.ToUpperInvariant());
         }
 
         if (SaslUsername is { Length: > 0 } username)

@@ -44,27 +44,28 @@ internal static class KafkaSettingsValidator
             problems.Add($"Kafka security protocol '{protocol}' is unknown; expected one of {string.Join(", ", Protocols)}.");
         }
 
-        var usesSasl = protocol.StartsWith("SASL_", StringComparison.OrdinalIgnoreCase);
         if (settings.SaslMechanism is { } named && !Mechanisms.Contains(named, StringComparer.OrdinalIgnoreCase))
         {
             problems.Add($"Kafka SASL mechanism '{named}' is unknown; expected one of {string.Join(", ", Mechanisms)}.");
         }
 
-        if (settings.SaslMechanism is not null && !usesSasl)
+        if (protocol.StartsWith("SASL_", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"Kafka SASL mechanism is set but the security protocol is {protocol}; expected SASL_SSL or SASL_PLAINTEXT.");
+            ValidateSaslCredentials(settings, problems);
         }
-
-        var hasCredentials = settings.SaslUsername is { Length: > 0 } || settings.SaslPassword is { Length: > 0 };
-        if (hasCredentials && !usesSasl)
+        else if (settings.SaslMechanism is not null || settings.SaslUsername is not null || settings.SaslPassword is not null)
         {
-            problems.Add($"Kafka SASL username/password are set but the security protocol is {protocol}; "
+            problems.Add($"Kafka SASL settings are set but the security protocol is {protocol}; "
                 + "expected SASL_SSL (Confluent Cloud) or SASL_PLAINTEXT.");
         }
+    }
 
+    /// <summary>PLAIN (Confluent Cloud) and SCRAM need both; OAUTHBEARER and GSSAPI bring their own settings.</summary>
+    private static void ValidateSaslCredentials(KafkaSettings settings, List<string> problems)
+    {
         var mechanism = settings.SaslMechanism ?? "PLAIN";
-        var needsPassword = usesSasl && (mechanism.Equals("PLAIN", StringComparison.OrdinalIgnoreCase)
-            || mechanism.StartsWith("SCRAM", StringComparison.OrdinalIgnoreCase));
+        var needsPassword = mechanism.Equals("PLAIN", StringComparison.OrdinalIgnoreCase)
+            || mechanism.StartsWith("SCRAM", StringComparison.OrdinalIgnoreCase);
         if (needsPassword && (settings.SaslUsername is not { Length: > 0 } || settings.SaslPassword is not { Length: > 0 }))
         {
             problems.Add($"Kafka SASL {mechanism} needs both a username and a password "

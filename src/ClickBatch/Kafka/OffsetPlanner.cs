@@ -31,19 +31,31 @@ public static class OffsetPlanner
         var gaps = new List<DataLossGap>();
         foreach (var partition in bounds)
         {
-            CheckBounds(partition);
-            var (start, source) = ChooseStart(partition, storedOffsets, groupOffsets, mode);
-            CheckNotAhead(partition, start, source);
-            if (start < partition.Earliest)
+            var (range, gap) = PlanPartition(partition, storedOffsets, groupOffsets, mode);
+            ranges.Add(range);
+            if (gap is not null)
             {
-                gaps.Add(new DataLossGap(partition.Topic, partition.Partition, start, partition.Earliest));
-                start = partition.Earliest;
+                gaps.Add(gap);
             }
-
-            ranges.Add(new PartitionRange(partition.Topic, partition.Partition, start, partition.End));
         }
 
         return gaps.Count > 0 && !allowDataLoss ? throw new DataLossException(gaps) : new OffsetPlan(ranges, gaps);
+    }
+
+    private static (PartitionRange Range, DataLossGap? Gap) PlanPartition(
+        PartitionBounds partition,
+        IReadOnlyDictionary<KafkaPartition, long> storedOffsets,
+        IReadOnlyDictionary<KafkaPartition, long> groupOffsets,
+        StartingOffsets mode)
+    {
+        CheckBounds(partition);
+        var (start, source) = ChooseStart(partition, storedOffsets, groupOffsets, mode);
+        CheckNotAhead(partition, start, source);
+        var gap = start < partition.Earliest
+            ? new DataLossGap(partition.Topic, partition.Partition, start, partition.Earliest)
+            : null;
+        var from = Math.Max(start, partition.Earliest);
+        return (new PartitionRange(partition.Topic, partition.Partition, from, partition.End), gap);
     }
 
     private static (long Start, string Source) ChooseStart(

@@ -47,7 +47,7 @@ internal sealed class DataFileWriter : IDisposable
 
         using (var rowGroup = _writer.AppendRowGroup())
         {
-            for (var i = 0; i < batch.Columns.Count; i++)
+            for (var i = 0; i < batch.Columns.Length; i++)
             {
                 using var column = rowGroup.NextColumn();
                 _chunkWriter.Write(column, batch.Columns[i]);

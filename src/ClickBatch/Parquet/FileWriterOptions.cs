@@ -2,8 +2,8 @@ namespace ClickBatch.Parquet;
 
 /// <summary>
 /// Limits of a <see cref="PartitionedFileWriter"/>. Memory is bounded by these settings, never by the backlog:
-/// roughly MaxOpenFiles x RowGroupBytes of row buffers (capped in total by MaxBufferedBytes) plus ParquetSharp's
-/// page buffers of the open files (see docs/decoding.md "Memory bound").
+/// row buffers hold at most MaxBufferedBytes of rows and keep at most 3 x MaxBufferedBytes allocated, plus
+/// ParquetSharp's buffers for the column chunk being written (see docs/decoding.md "Memory bound").
 /// </summary>
 public sealed record FileWriterOptions
 {
@@ -19,8 +19,11 @@ public sealed record FileWriterOptions
     /// <summary>Most files open at once (one per partition value); the least recently written is closed beyond. Default 8.</summary>
     public int MaxOpenFiles { get; init; } = 8;
 
-    /// <summary>Cap on row-buffer bytes across all open files; the largest buffer is flushed beyond. Default 256 MiB.</summary>
-    public long MaxBufferedBytes { get; init; } = 256L * 1024 * 1024;
+    /// <summary>
+    /// Cap on buffered row bytes across all open files (the largest buffer is flushed beyond), and on the capacity
+    /// buffers keep between row groups. Default 128 MiB.
+    /// </summary>
+    public long MaxBufferedBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>zstd level (1-22). Default 3.</summary>
     public int ZstdLevel { get; init; } = 3;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ClickBatch.Decoding;
 using ClickBatch.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ParquetSharp;
 
 namespace ClickBatch.Parquet;
@@ -18,6 +20,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
 
     private readonly string _stagingDirectory;
     private readonly FileWriterOptions _options;
+    private readonly ILogger _logger;
     private readonly Dictionary<long, OpenPartitionFile> _open = [];
     private readonly List<ClosedDataFile> _closed = [];
     private readonly Stack<RowBatch> _freeBuffers = new();
@@ -26,9 +29,10 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     private long _sequence;
     private bool _completed;
 
-    public PartitionedFileWriter(TableLayout layout, string stagingDirectory, FileWriterOptions? options = null)
+    public PartitionedFileWriter(TableLayout layout, string stagingDirectory, FileWriterOptions? options = null, ILogger? logger = null)
     {
         Layout = layout;
+        _logger = logger ?? NullLogger.Instance;
         _stagingDirectory = stagingDirectory;
         _options = options ?? new FileWriterOptions();
         var problems = _options.Validate();
@@ -48,6 +52,9 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     /// <summary>Row-buffer bytes held right now across open files.</summary>
     public long BufferedBytes => _bufferedBytes;
 
+    /// <summary>Capacity of all row buffers (open files and the reuse pool): what the buffers keep allocated.</summary>
+    public long RetainedBytes => _open.Values.Sum(f => f.Buffer.CapacityBytes) + _freeBuffers.Sum(b => b.CapacityBytes);
+
     /// <summary>
     /// Appends the single row of <paramref name="row"/> (a scratch batch of <see cref="Layout"/>) to the file of
     /// <paramref name="partitionDay"/> (<c>dt</c> as days since 1970-01-01; null = the null partition), noting the
@@ -66,11 +73,11 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         RowsAppended++;
         if (file.Buffer.RowCount >= _options.RowGroupRows || file.BufferedBytes >= _options.RowGroupBytes)
         {
-            FlushRowGroup(file);
+            FlushRowGroup(file, "row group full");
         }
         else if (_bufferedBytes > _options.MaxBufferedBytes)
         {
-            FlushRowGroup(_open.Values.MaxBy(f => f.BufferedBytes)!);
+            FlushRowGroup(_open.Values.MaxBy(f => f.BufferedBytes)!, "memory cap");
         }
     }
 
@@ -80,7 +87,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         foreach (var file in _open.Values.OrderBy(f => f.LastWrite).ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            CloseFile(file);
+            CloseFile(file, "complete");
         }
 
         _completed = true;
@@ -113,7 +120,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         {
             if (_open.Count >= _options.MaxOpenFiles)
             {
-                CloseFile(_open.Values.MinBy(f => f.LastWrite)!);
+                CloseFile(_open.Values.MinBy(f => f.LastWrite)!, "too many open files");
             }
 
             file = OpenFile(key, partitionDay);
@@ -139,29 +146,52 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         return new OpenPartitionFile(key, partitionValue, relativePath, writer, buffer);
     }
 
-    private void FlushRowGroup(OpenPartitionFile file)
+    private void FlushRowGroup(OpenPartitionFile file, string reason)
     {
+        ParquetLog.RowGroupFlushed(_logger, file.Buffer.RowCount, file.RelativePath, reason);
         Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
         _bufferedBytes -= file.BufferedBytes;
         file.BufferedBytes = 0;
         file.Buffer.Clear();
+        if (RetainedBytes > _options.MaxBufferedBytes)
+        {
+            // Buffers keep their grown arrays for the next row group; past the cap, this one starts small again.
+            file.Buffer.ReleaseMemory();
+        }
+
         if (file.Writer.SizeBytes >= _options.TargetFileBytes)
         {
-            CloseFile(file);
+            CloseFile(file, "target size");
         }
     }
 
-    private void CloseFile(OpenPartitionFile file)
+    private void CloseFile(OpenPartitionFile file, string reason)
     {
         _open.Remove(file.Key);
         _last = ReferenceEquals(_last, file) ? null : _last;
-        Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
         _bufferedBytes -= file.BufferedBytes;
-        var stats = Wrap(file.Writer.Path, file.Writer.Close);
+        string stats;
+        try
+        {
+            Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
+            stats = Wrap(file.Writer.Path, file.Writer.Close);
+        }
+        catch (ClickBatchException)
+        {
+            file.Writer.Dispose();
+            TryDelete(file.Writer.Path);
+            throw;
+        }
+
         file.Writer.Dispose();
         file.Buffer.Clear();
-        _freeBuffers.Push(file.Buffer);
-        _closed.Add(ToClosedFile(file, stats));
+        if (RetainedBytes <= _options.MaxBufferedBytes)
+        {
+            _freeBuffers.Push(file.Buffer);
+        }
+        var closed = ToClosedFile(file, stats);
+        _closed.Add(closed);
+        ParquetLog.FileClosed(_logger, closed.RelativePath, closed.NumRecords, closed.SizeBytes, reason);
     }
 
     private ClosedDataFile ToClosedFile(OpenPartitionFile file, string stats)
@@ -201,7 +231,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort: an unreferenced staging file is harmless and removed with the staging directory.
         }

@@ -1,4 +1,5 @@
 using ClickBatch.Decoding;
+using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Parquet;
 
@@ -19,12 +20,12 @@ public sealed class TopicFileSink : IAsyncDisposable
     private IReadOnlyDictionary<int, long> _rejectFloors = new Dictionary<int, long>();
 
     public TopicFileSink(TopicSchema schema, DecoderOptions decoderOptions, string dataStagingDirectory,
-        string rejectsStagingDirectory, FileWriterOptions? fileOptions = null)
+        string rejectsStagingDirectory, FileWriterOptions? fileOptions = null, ILogger? logger = null)
     {
         _decoder = new RecordDecoder(schema, decoderOptions);
         _rejectBuilder = new RejectRowBuilder(decoderOptions);
-        _data = new PartitionedFileWriter(_decoder.Layout, dataStagingDirectory, fileOptions);
-        _rejects = new PartitionedFileWriter(TableLayout.Rejects, rejectsStagingDirectory, fileOptions);
+        _data = new PartitionedFileWriter(_decoder.Layout, dataStagingDirectory, fileOptions, logger);
+        _rejects = new PartitionedFileWriter(TableLayout.Rejects, rejectsStagingDirectory, fileOptions, logger);
     }
 
     public TableLayout DataLayout => _decoder.Layout;

@@ -17,6 +17,9 @@ public interface IObjectStore
     /// <summary>Reads a whole object. Throws <see cref="ObjectNotFoundException"/> when it does not exist.</summary>
     Task<byte[]> ReadAllBytesAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/> (S3: a ranged GetObject), e.g. a Parquet footer.</summary>
+    Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken);
+
     /// <summary>Opens an object for reading. Throws <see cref="ObjectNotFoundException"/> when it does not exist.</summary>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 

@@ -34,9 +34,9 @@ public sealed class LocalObjectStore : IObjectStore
         foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
         {
             var key = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (IsListed(key, file.Name, prefix, startAfter))
+            if (IsListed(key, file.Name, prefix, startAfter) && TryDescribe(key, file) is { } info)
             {
-                found.Add(new ObjectInfo(key, file.Length, file.LastWriteTimeUtc));
+                found.Add(info);
             }
         }
 
@@ -60,6 +60,15 @@ public sealed class LocalObjectStore : IObjectStore
         {
             throw new ObjectNotFoundException(GetAbsoluteUri(key), ex);
         }
+    }
+
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken)
+    {
+        await using var stream = await OpenReadAsync(key, cancellationToken);
+        stream.Position = offset;
+        var buffer = new byte[length];
+        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
     }
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
@@ -124,6 +133,19 @@ public sealed class LocalObjectStore : IObjectStore
     }
 
     public Uri GetAbsoluteUri(string key) => new(RootUri.AbsoluteUri + UriPath.Escape(key));
+
+    /// <summary>Size and time of a listed file, or null when it vanished since the directory was read (e.g. log cleanup).</summary>
+    private static ObjectInfo? TryDescribe(string key, FileInfo file)
+    {
+        try
+        {
+            return new ObjectInfo(key, file.Length, file.LastWriteTimeUtc);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsListed(string key, string fileName, string prefix, string? startAfter) =>
         key.StartsWith(prefix, StringComparison.Ordinal)

@@ -37,8 +37,8 @@ public class GenerationDeterminismTests
     [Fact]
     public async Task WriteAsync_MoreMalformedRecords_KeepsTheValidEventsUnchanged()
     {
-        var (_, clean) = await MemoryRecordSink.GenerateAsync(GeneratorOptionsBuilder.Create(malformedRatio: 0));
-        var (_, dirty) = await MemoryRecordSink.GenerateAsync(GeneratorOptionsBuilder.Create(malformedRatio: 0.2));
+        var (_, clean) = await MemoryRecordSink.GenerateAsync(GeneratorOptionsBuilder.Create(clicks: 1500, malformedRatio: 0));
+        var (_, dirty) = await MemoryRecordSink.GenerateAsync(GeneratorOptionsBuilder.Create(clicks: 1500, malformedRatio: 0.2));
 
         static List<string> ValidValues(MemoryRecordSink sink) => sink.Records
             .Where(r => RecordClassifier.Classify(r) == RecordClassifier.Valid)

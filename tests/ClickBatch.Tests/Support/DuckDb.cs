@@ -2,14 +2,31 @@ using DuckDB.NET.Data;
 
 namespace ClickBatch.Tests.Support;
 
-/// <summary>The second engine: runs SQL in an in-memory DuckDB and returns rows as object arrays.</summary>
+/// <summary>
+/// The second engine: runs SQL in an in-memory DuckDB and returns rows as object arrays. One connection is shared
+/// (opening a database per query dominates test time); queries are serialized.
+/// </summary>
 public static class DuckDb
 {
+    private static readonly Lock Gate = new();
+    private static readonly Lazy<DuckDBConnection> Connection = new(() =>
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection;
+    });
+
     public static List<object?[]> Query(string sql)
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
+        lock (Gate)
+        {
+            return Run(sql);
+        }
+    }
+
+    private static List<object?[]> Run(string sql)
+    {
+        using var command = Connection.Value.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();

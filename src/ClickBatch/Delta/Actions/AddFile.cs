@@ -31,6 +31,22 @@ public sealed record AddFile
 
     public string? ClusteringProvider { get; init; }
 
+    /// <summary>
+    /// An add for a data file ClickBatch wrote at object key <paramref name="key"/> (relative to the table root, e.g.
+    /// <c>event_date=2026-11-01/part-00000-&lt;uuid&gt;.c000.zstd.parquet</c>): the path is stored URI-encoded as the
+    /// protocol requires, dataChange is true.
+    /// </summary>
+    public static AddFile Create(
+        string key, IReadOnlyDictionary<string, string?> partitionValues, long size, DateTimeOffset modificationTime, string? stats) => new()
+    {
+        Path = Storage.UriPath.Escape(key),
+        PartitionValues = partitionValues,
+        Size = size,
+        ModificationTime = modificationTime.ToUnixTimeMilliseconds(),
+        DataChange = true,
+        Stats = stats,
+    };
+
     /// <summary>The logical file's primary key: (path, deletionVector.uniqueId).</summary>
     [JsonIgnore]
     public LogicalFileKey Key => new(Path, DeletionVector?.UniqueId);

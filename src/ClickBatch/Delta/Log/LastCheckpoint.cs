@@ -29,12 +29,14 @@ public sealed record LastCheckpoint
     [JsonIgnore]
     public long? EffectiveSizeInBytes => SizeInBytes ?? SizeInBytesSnakeCase;
 
-    /// <summary>Parses the file; a malformed hint gives null (the log listing is the truth).</summary>
+    /// <summary>Parses the file; a malformed hint or one whose checksum does not match gives null (the listing is the truth).</summary>
     public static LastCheckpoint? TryParse(ReadOnlySpan<byte> utf8)
     {
         try
         {
-            return JsonSerializer.Deserialize<LastCheckpoint>(utf8, Actions.DeltaActionSerializer.Options);
+            return LastCheckpointChecksum.IsValid(utf8)
+                ? JsonSerializer.Deserialize<LastCheckpoint>(utf8, Actions.DeltaActionSerializer.Options)
+                : null;
         }
         catch (JsonException)
         {
@@ -42,5 +44,11 @@ public sealed record LastCheckpoint
         }
     }
 
-    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this with { SizeInBytesSnakeCase = null }, Actions.DeltaActionSerializer.Options);
+    /// <summary>The file content, with the protocol's MD5 checksum of its canonical form.</summary>
+    public byte[] ToUtf8()
+    {
+        var plain = this with { SizeInBytesSnakeCase = null, Checksum = null };
+        using var document = JsonSerializer.SerializeToDocument(plain, Actions.DeltaActionSerializer.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(plain with { Checksum = LastCheckpointChecksum.Compute(document.RootElement) }, Actions.DeltaActionSerializer.Options);
+    }
 }

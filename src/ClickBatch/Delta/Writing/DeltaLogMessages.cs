@@ -22,4 +22,7 @@ internal static partial class DeltaLogMessages
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Wrote {Manifests} and deleted {Deleted} symlink manifests of {Table} at version {DeltaVersion}")]
     public static partial void ManifestsWritten(ILogger logger, int manifests, int deleted, string table, long deltaVersion);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Committed {Table} version {DeltaVersion} but could not update its symlink manifests; Spectrum sees stale files until a manifest rebuild")]
+    public static partial void ManifestsFailed(ILogger logger, Exception exception, string table, long deltaVersion);
 }

@@ -53,8 +53,8 @@ public sealed class DeltaTransaction
         var version = await RetryPipeline().ExecuteAsync(
             async ct => await TryCommitAsync(state, content, ct), cancellationToken);
         DeltaLogMessages.Committed(_table.Options.Logger, _table.Log.Table.ToString(), version, Count(a => a.Add), Count(a => a.Remove), state.Attempts);
-        var checkpoint = await PostCommitHooks.RunAsync(_table, ReadSnapshot, version, _actions, cancellationToken);
-        return new CommitResult(version, state.Attempts, checkpoint);
+        var (checkpoint, manifestsStale) = await PostCommitHooks.RunAsync(_table, ReadSnapshot, version, _actions, cancellationToken);
+        return new CommitResult(version, state.Attempts, checkpoint, manifestsStale);
     }
 
     private async ValueTask<long> TryCommitAsync(AttemptState state, byte[] content, CancellationToken cancellationToken)

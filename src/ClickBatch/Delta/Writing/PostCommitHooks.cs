@@ -8,13 +8,14 @@ namespace ClickBatch.Delta.Writing;
 /// <summary>
 /// After a successful commit: checkpoint every delta.checkpointInterval versions (then expired-log cleanup), and
 /// regenerate Spectrum symlink manifests of touched partitions when delta.compatibility.symlinkFormatManifest.enabled.
-/// A failed checkpoint is logged, not thrown: the commit stands and the next checkpoint covers it.
+/// Failures here are logged, not thrown: the commit stands. A failed checkpoint is covered by the next one; stale
+/// manifests are reported in <see cref="CommitResult.ManifestsStale"/> so the caller can rebuild them.
 /// </summary>
 internal static class PostCommitHooks
 {
     public const string ManifestProperty = "delta.compatibility.symlinkFormatManifest.enabled";
 
-    public static async Task<long?> RunAsync(
+    public static async Task<(long? Checkpoint, bool ManifestsStale)> RunAsync(
         DeltaTable table, Snapshot readSnapshot, long version, IReadOnlyList<DeltaAction> actions, CancellationToken cancellationToken)
     {
         var metadata = actions.LastOrDefault(a => a.Metadata is not null)?.Metadata ?? readSnapshot.Metadata;
@@ -22,17 +23,28 @@ internal static class PostCommitHooks
         var wantsManifests = IsTrue(metadata.Configuration.GetValueOrDefault(ManifestProperty));
         if (!wantsCheckpoint && !wantsManifests)
         {
-            return null;
+            return (null, false);
         }
 
         var snapshot = await table.Log.GetSnapshotAsync(version, cancellationToken);
         var checkpoint = wantsCheckpoint ? await TryCheckpointAsync(table, snapshot, cancellationToken) : null;
-        if (wantsManifests)
+        var manifestsStale = wantsManifests && !await TryUpdateManifestsAsync(table, snapshot, actions, cancellationToken);
+        return (checkpoint, manifestsStale);
+    }
+
+    private static async Task<bool> TryUpdateManifestsAsync(
+        DeltaTable table, Snapshot snapshot, IReadOnlyList<DeltaAction> actions, CancellationToken cancellationToken)
+    {
+        try
         {
             await ManifestWriter.UpdateAsync(table.Log.Store, snapshot, actions, table.Options.Logger, cancellationToken);
+            return true;
         }
-
-        return checkpoint;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DeltaLogMessages.ManifestsFailed(table.Options.Logger, ex, table.Log.Table.ToString(), snapshot.Version);
+            return false;
+        }
     }
 
     private static async Task<long?> TryCheckpointAsync(DeltaTable table, Snapshot snapshot, CancellationToken cancellationToken)

@@ -38,8 +38,7 @@ public sealed class DemoJob(DemoOptions options, ILoggerFactory loggers, TimePro
             From = day,
             To = day,
         });
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers));
-        return await EventGenerator.WriteAsync(plan, sink, cancellationToken);
+        return await GenerationRunner.ProduceAsync(plan, bootstrapServers, loggers.CreateLogger<DemoJob>(), cancellationToken);
     }
 
     private RunSettings Settings(string bootstrapServers) => new()

@@ -19,11 +19,18 @@ public sealed class RunJob
     private readonly Func<IKafkaSource> _sourceFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
+    private readonly Func<string, IObjectStore> _stores;
 
-    public RunJob(RunSettings settings, Func<IKafkaSource> sourceFactory, ILoggerFactory loggers, TimeProvider clock)
+    /// <param name="settings">The frozen settings.</param>
+    /// <param name="sourceFactory">Opens the Kafka source (a fake in tests).</param>
+    /// <param name="loggers">Logging.</param>
+    /// <param name="clock">Clock for run ids, commit timestamps and ingestion time.</param>
+    /// <param name="stores">Opens the object store of a lake or table URI; default <see cref="ObjectStoreFactory.Create"/>.</param>
+    public RunJob(RunSettings settings, Func<IKafkaSource> sourceFactory, ILoggerFactory loggers, TimeProvider clock, Func<string, IObjectStore>? stores = null)
     {
         _settings = settings;
         _sourceFactory = sourceFactory;
+        _stores = stores ?? ObjectStoreFactory.Create;
         _logger = loggers.CreateLogger<RunJob>();
         _clock = clock;
         DeltaLogger = loggers.CreateLogger("ClickBatch.Delta");
@@ -38,7 +45,7 @@ public sealed class RunJob
     public async Task<RunReport> ExecuteAsync(CancellationToken stop)
     {
         var run = new RunState(RunId.New(_clock), _clock.GetUtcNow());
-        var ledger = new RunLedger(ObjectStoreFactory.Create(_settings.LakeUri));
+        var ledger = new RunLedger(_stores(_settings.LakeUri));
         RunLog.RunStarted(_logger, run.RunId, _settings.JobId, string.Join(",", _settings.Topics.Select(t => t.Topic)), _settings.LakeUri);
         await ledger.WriteAsync(run.Report(_settings, RunStatus.Running, null, null, _clock), CancellationToken.None);
         var (status, exitCode, error) = await RunGuardedAsync(run, stop);
@@ -104,9 +111,9 @@ public sealed class RunJob
         var writer = new DeltaWriterOptions { Clock = _clock, RunId = run.RunId, Logger = DeltaLogger };
         string AppId(int p) => _settings.AppId(topic.Topic, p);
         var dataLayout = TableLayout.ForTopic(topic.Schema, topic.Partitioning);
-        var data = await TableTarget.OpenAsync(ObjectStoreFactory.Create(topic.TableUri),
+        var data = await TableTarget.OpenAsync(_stores(topic.TableUri),
             TableDefinitions.For(dataLayout, topic.Topic, "Kafka topic " + topic.Topic + ", landed by ClickBatch"), writer, AppId, partitions, ct);
-        var rejects = await TableTarget.OpenAsync(ObjectStoreFactory.Create(topic.RejectsTableUri),
+        var rejects = await TableTarget.OpenAsync(_stores(topic.RejectsTableUri),
             TableDefinitions.For(TableLayout.Rejects, topic.Topic + "_rejects", "Undecodable records of Kafka topic " + topic.Topic),
             writer, AppId, partitions, ct);
         return new TopicIngestion(topic, _settings, decoder, data, rejects);

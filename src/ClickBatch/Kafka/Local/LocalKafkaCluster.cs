@@ -15,6 +15,12 @@ namespace ClickBatch.Kafka.Local;
 /// </remarks>
 public sealed class LocalKafkaCluster : IDisposable, IAsyncDisposable
 {
+    /// <summary>
+    /// About how many bytes (as stored, i.e. compressed) the mock keeps per partition before it silently drops the
+    /// oldest batches (it also keeps at most about 100,000 batches). Producers of demo data should stay below it.
+    /// </summary>
+    public const long ApproximateRetainedBytesPerPartition = 5L * 1024 * 1024;
+
     private readonly MockClusterHandle _cluster;
 
     private LocalKafkaCluster(MockClusterHandle cluster, int brokers)

@@ -1,0 +1,331 @@
+using System.Text;
+using ClickBatch.Errors;
+using ClickBatch.IntegrationTests.Support;
+using ClickBatch.Kafka;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickBatch.IntegrationTests.Kafka;
+
+public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassFixture<LocalKafkaFixture>
+{
+    [Fact]
+    public async Task CaptureBoundsAsync_TwoTopics_ReturnsEveryPartitionWithItsWatermarks()
+    {
+        var clicks = kafka.CreateTopic("clicks", partitions: 3);
+        var checkouts = kafka.CreateTopic("checkouts", partitions: 2);
+        await kafka.ProduceAsync(clicks, 1, count: 4);
+        await kafka.ProduceAsync(checkouts, 0, count: 2);
+        kafka.Cluster.DeleteRecordsBefore(clicks, 1, 3);
+        await using var source = CreateSource();
+
+        var bounds = await source.CaptureBoundsAsync([clicks, checkouts], Token());
+
+        bounds.ShouldBe([
+            new PartitionBounds(clicks, 0, 0, 0), new PartitionBounds(clicks, 1, 3, 4), new PartitionBounds(clicks, 2, 0, 0),
+            new PartitionBounds(checkouts, 0, 0, 2), new PartitionBounds(checkouts, 1, 0, 0),
+        ]);
+    }
+
+    [Fact]
+    public async Task CaptureBoundsAsync_MissingTopic_FailsNamingIt()
+    {
+        await using var source = CreateSource();
+
+        var error = await Should.ThrowAsync<KafkaSourceException>(() => source.CaptureBoundsAsync(["no-such-topic"], Token()));
+
+        error.Message.ShouldContain("'no-such-topic'");
+        error.Facts["Topic"].ShouldBe("no-such-topic");
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhileAnotherProducerKeepsProducing_EmitsExactlyTheRangesCapturedAtStart()
+    {
+        var topic = kafka.CreateTopic("bounded", partitions: 4);
+        int[] counts = [30, 1, 0, 45];
+        for (var p = 0; p < counts.Length; p++)
+        {
+            await kafka.ProduceAsync(topic, p, counts[p], prefix: "p" + p);
+        }
+
+        await using var source = CreateSource();
+        var bounds = await source.CaptureBoundsAsync([topic], Token());
+        var stored = new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 12, [new(topic, 3)] = 40 };
+        var plan = OffsetPlanner.Plan(bounds, stored, new Dictionary<KafkaPartition, long>(), StartingOffsets.Earliest, false);
+        using var stop = new CancellationTokenSource();
+        var producing = KeepProducingAsync(topic, counts.Length, stop.Token);
+
+        var batches = await ReadAllAsync(source, plan.Ranges);
+        await stop.CancelAsync();
+        var producedMeanwhile = await producing;
+
+        producedMeanwhile.ShouldBeGreaterThan(0);
+        var read = batches.SelectMany(b => b.Records).Select(r => (r.Partition, r.Offset, Value: Text(r.Value))).ToList();
+        var expected = new[] { (0, 12, 30), (1, 0, 1), (3, 40, 45) }
+            .SelectMany(e => Enumerable.Range(e.Item2, e.Item3 - e.Item2).Select(o => (e.Item1, (long)o, $"p{e.Item1}-{o}")));
+        read.OrderBy(r => r.Partition).ThenBy(r => r.Offset).ShouldBe(expected);
+        FinalPositions(batches).ShouldBe([(0, 30L, true), (1, 1L, true), (3, 45L, true)]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LastOffsetIsATransactionMarker_CompletesAtTheCapturedEndWithoutHanging()
+    {
+        var topic = kafka.CreateTopic("txn", partitions: 1);
+        ProduceInTransaction(topic, count: 5);
+        await using var source = CreateSource();
+        var bounds = (await source.CaptureBoundsAsync([topic], Token())).Single();
+
+        var batches = await ReadAllAsync(source, [new PartitionRange(topic, 0, bounds.Earliest, bounds.End)]);
+
+        bounds.End.ShouldBe(6, "five records and the commit marker");
+        batches.SelectMany(b => b.Records).Select(r => r.Offset).ShouldBe([0L, 1L, 2L, 3L, 4L]);
+        FinalPositions(batches).ShouldBe([(0, 6L, true)]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FetchesFailTransiently_RetriesAndReadsEverything()
+    {
+        var topic = kafka.CreateTopic("fetcherrors", partitions: 3);
+        for (var p = 0; p < 3; p++)
+        {
+            await kafka.ProduceAsync(topic, p, count: 5, prefix: "p" + p);
+        }
+
+        await using var source = CreateSource();
+        var bounds = await source.CaptureBoundsAsync([topic], Token());
+        kafka.Cluster.PushRequestErrors(1, ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition);
+
+        var batches = await ReadAllAsync(source, bounds.Select(b => new PartitionRange(b.Topic, b.Partition, b.Earliest, b.End)).ToList());
+
+        batches.SelectMany(b => b.Records).Select(r => (r.Partition, r.Offset)).OrderBy(r => r)
+            .ShouldBe(Enumerable.Range(0, 3).SelectMany(p => Enumerable.Range(0, 5).Select(o => (p, (long)o))));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SmallChunkLimit_SplitsIntoChunksNoLargerThanTheLimit()
+    {
+        var topic = kafka.CreateTopic("chunks", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 20);
+        await using var source = CreateSource(o => o with { MaxChunkRecords = 7 });
+
+        var batches = await ReadAllAsync(source, [new PartitionRange(topic, 0, 0, 20)]);
+
+        batches.ShouldAllBe(b => b.Records.Count <= 7);
+        batches.Sum(b => b.Records.Count).ShouldBe(20);
+        batches.Sum(b => b.PayloadBytes).ShouldBe(batches.SelectMany(b => b.Records).Sum(r => r.PayloadBytes));
+    }
+
+    [Fact]
+    public async Task ReadAsync_OnlyEmptyRanges_EndsAtOnceWithoutReading()
+    {
+        var topic = kafka.CreateTopic("idle", partitions: 2);
+        await kafka.ProduceAsync(topic, 0, count: 3);
+        await using var source = CreateSource();
+        var bounds = await source.CaptureBoundsAsync([topic], Token());
+        var stored = new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 3 };
+        var plan = OffsetPlanner.Plan(bounds, stored, new Dictionary<KafkaPartition, long>(), StartingOffsets.Earliest, false);
+
+        var batches = await ReadAllAsync(source, plan.Ranges);
+
+        plan.Ranges.ShouldAllBe(r => r.IsEmpty);
+        batches.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReadAsync_IdlePartitionBesideBusyOne_ReadsOnlyTheBusyOne()
+    {
+        var topic = kafka.CreateTopic("mixed", partitions: 2);
+        await kafka.ProduceAsync(topic, 1, count: 5, prefix: "p1");
+        await using var source = CreateSource();
+        var bounds = await source.CaptureBoundsAsync([topic], Token());
+        var plan = OffsetPlanner.Plan(bounds, new Dictionary<KafkaPartition, long>(), new Dictionary<KafkaPartition, long>(),
+            StartingOffsets.Earliest, false);
+
+        var batches = await ReadAllAsync(source, plan.Ranges);
+
+        batches.SelectMany(b => b.Records).Select(r => (r.Partition, r.Offset)).ShouldBe(
+            Enumerable.Range(0, 5).Select(o => (1, (long)o)));
+        FinalPositions(batches).ShouldBe([(1, 5L, true)]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TombstoneWithoutKey_KeepsNullsAndProducerTimestamp()
+    {
+        var topic = kafka.CreateTopic("tombstone", partitions: 1);
+        var timestamp = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        using (var producer = kafka.CreateProducer())
+        {
+            await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = null, Value = null, Timestamp = new Timestamp(timestamp) });
+        }
+
+        await using var source = CreateSource();
+        var record = (await ReadAllAsync(source, [new PartitionRange(topic, 0, 0, 1)])).SelectMany(b => b.Records).Single();
+
+        record.Key.ShouldBeNull();
+        record.Value.ShouldBeNull();
+        record.TimestampType.ShouldBe(KafkaTimestampType.CreateTime);
+        record.TimestampMs.ShouldBe(new DateTimeOffset(timestamp).ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public async Task PlanAfterDeleteRecords_StoredOffsetBelowEarliest_ReportsTheDeletedRange()
+    {
+        var topic = kafka.CreateTopic("loss", partitions: 2);
+        await kafka.ProduceAsync(topic, 1, count: 10);
+        kafka.Cluster.DeleteRecordsBefore(topic, 1, 7);
+        await using var source = CreateSource();
+        var bounds = await source.CaptureBoundsAsync([topic], Token());
+        var stored = new Dictionary<KafkaPartition, long> { [new(topic, 1)] = 4 };
+
+        var error = Should.Throw<DataLossException>(() => OffsetPlanner.Plan(
+            bounds, stored, new Dictionary<KafkaPartition, long>(), StartingOffsets.Earliest, allowDataLoss: false));
+
+        error.Gaps.ShouldBe([new DataLossGap(topic, 1, 4, 7)]);
+        error.ExitCode.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RecordsDeletedAfterPlanning_FailsWithDataLossNamingTheRange()
+    {
+        var topic = kafka.CreateTopic("lossduringrun", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 10);
+        kafka.Cluster.DeleteRecordsBefore(topic, 0, 8);
+        await using var source = CreateSource();
+
+        var error = await Should.ThrowAsync<DataLossException>(() => ReadAllAsync(source, [new PartitionRange(topic, 0, 3, 10)]));
+
+        error.Gaps.ShouldBe([new DataLossGap(topic, 0, 3, 8)]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EndBeyondWhatTheTopicHas_FailsAfterStallTimeoutNamingThePartition()
+    {
+        var topic = kafka.CreateTopic("stall", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 2);
+        await using var source = CreateSource(o => o with { StallTimeout = TimeSpan.FromSeconds(1) });
+
+        var error = await Should.ThrowAsync<KafkaSourceException>(() => ReadAllAsync(source, [new PartitionRange(topic, 0, 0, 50)]));
+
+        error.Message.ShouldContain($"{topic}[0] at offset 2");
+        error.IsTransient.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ReadAsync_Cancelled_StopsWaitingAndThrowsOperationCanceled()
+    {
+        var topic = kafka.CreateTopic("cancel", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 2);
+        await using var source = CreateSource();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in source.ReadAsync([new PartitionRange(topic, 0, 0, 50)], cancel.Token))
+            {
+            }
+        });
+
+        await Should.ThrowAsync<OperationCanceledException>(() => reading.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task CommitGroupOffsetsAsync_ThenGetGroupOffsetsAsync_ReturnsCommittedAndOmitsOthers()
+    {
+        var topic = kafka.CreateTopic("group", partitions: 3);
+        await kafka.ProduceAsync(topic, 0, count: 5);
+        await kafka.ProduceAsync(topic, 2, count: 5);
+        var group = "job-" + Guid.NewGuid().ToString("N");
+        await using var source = CreateSource();
+
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 5, [new(topic, 2)] = 3 }, Token());
+        var offsets = await source.GetGroupOffsetsAsync(group, [new(topic, 0), new(topic, 1), new(topic, 2)], Token());
+
+        offsets.OrderBy(o => o.Key.Partition).Select(o => (o.Key.Partition, o.Value)).ShouldBe([(0, 5L), (2, 3L)]);
+    }
+
+    [Fact]
+    public async Task CommitGroupOffsetsAsync_Twice_LaterOffsetsWin()
+    {
+        var topic = kafka.CreateTopic("recommit", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 9);
+        var group = "job-" + Guid.NewGuid().ToString("N");
+        await using var source = CreateSource();
+
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 4 }, Token());
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long>(), Token());
+        await source.CommitGroupOffsetsAsync(group, new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 9 }, Token());
+        var offsets = await source.GetGroupOffsetsAsync(group, [new(topic, 0)], Token());
+
+        offsets[new KafkaPartition(topic, 0)].ShouldBe(9);
+    }
+
+    [Fact]
+    public void Create_ForbiddenPassthroughSettings_ListsEveryProblem()
+    {
+        var settings = new KafkaSettings
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            Passthrough = new Dictionary<string, string> { ["enable.auto.commit"] = "true", ["isolation.level"] = "read_uncommitted" },
+        };
+
+        var error = Should.Throw<ConfigurationException>(() =>
+            ConfluentKafkaSource.Create(settings, new KafkaSourceOptions { GroupId = "g" }, TimeProvider.System, NullLogger.Instance));
+
+        error.Problems.Count.ShouldBe(2);
+    }
+
+    private ConfluentKafkaSource CreateSource(Func<KafkaSourceOptions, KafkaSourceOptions>? configure = null)
+    {
+        var options = new KafkaSourceOptions { GroupId = "source-test", RequestTimeout = TimeSpan.FromSeconds(10) };
+        return ConfluentKafkaSource.Create(
+            new KafkaSettings { BootstrapServers = kafka.BootstrapServers }, configure?.Invoke(options) ?? options,
+            TimeProvider.System, NullLogger.Instance);
+    }
+
+    private static async Task<List<KafkaRecordBatch>> ReadAllAsync(IKafkaSource source, IReadOnlyList<PartitionRange> ranges)
+    {
+        var batches = new List<KafkaRecordBatch>();
+        await foreach (var batch in source.ReadAsync(ranges, Token()))
+        {
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
+
+    private void ProduceInTransaction(string topic, int count)
+    {
+        var config = new ProducerConfig { BootstrapServers = kafka.BootstrapServers, TransactionalId = "txn-" + topic };
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(config).Build();
+        producer.InitTransactions(TimeSpan.FromSeconds(30));
+        producer.BeginTransaction();
+        for (var i = 0; i < count; i++)
+        {
+            producer.Produce(new TopicPartition(topic, 0), new Message<byte[]?, byte[]?> { Value = Encoding.UTF8.GetBytes("t" + i) });
+        }
+
+        producer.CommitTransaction(TimeSpan.FromSeconds(30));
+    }
+
+    private async Task<int> KeepProducingAsync(string topic, int partitions, CancellationToken stop)
+    {
+        using var producer = kafka.CreateProducer();
+        var produced = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var message = new Message<byte[]?, byte[]?> { Value = Encoding.UTF8.GetBytes("late") };
+            await producer.ProduceAsync(new TopicPartition(topic, produced % partitions), message, CancellationToken.None);
+            produced++;
+        }
+
+        return produced;
+    }
+
+    private static List<(int Partition, long NextOffset, bool IsComplete)> FinalPositions(List<KafkaRecordBatch> batches) =>
+        batches.SelectMany(b => b.Positions).GroupBy(p => p.Partition)
+            .Select(g => g.Last()).OrderBy(p => p.Partition).Select(p => (p.Partition, p.NextOffset, p.IsComplete)).ToList();
+
+    private static string Text(byte[]? value) => value is null ? "<null>" : Encoding.UTF8.GetString(value);
+
+    private static CancellationToken Token() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+}

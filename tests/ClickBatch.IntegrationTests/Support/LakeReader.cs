@@ -1,0 +1,55 @@
+using ClickBatch.Delta;
+using ClickBatch.Storage;
+using DuckDB.NET.Data;
+
+namespace ClickBatch.IntegrationTests.Support;
+
+/// <summary>
+/// Reads what a Delta table holds with a second engine: the active files of its latest snapshot, read by DuckDB.
+/// </summary>
+public static class LakeReader
+{
+    /// <summary>Every (partition, offset) in the table's rows, duplicates kept.</summary>
+    public static async Task<List<(int Partition, long Offset)>> KafkaOffsetsAsync(string tableUri)
+    {
+        var files = await ActiveFilePathsAsync(tableUri);
+        var result = new List<(int, long)>();
+        if (files.Count == 0)
+        {
+            return result;
+        }
+
+        await using var duck = new DuckDBConnection("DataSource=:memory:");
+        await duck.OpenAsync();
+        await using var command = duck.CreateCommand();
+        command.CommandText = $"SELECT _kafka_partition, _kafka_offset FROM read_parquet([{string.Join(", ", files.Select(f => "'" + f + "'"))}])";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add((reader.GetInt32(0), reader.GetInt64(1)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs a scalar query over the table's active files, registered as view <c>t</c>.</summary>
+    public static async Task<object?> ScalarAsync(string tableUri, string sql)
+    {
+        await using var duck = new DuckDBConnection("DataSource=:memory:");
+        await duck.OpenAsync();
+        var files = await ActiveFilePathsAsync(tableUri);
+        await using var view = duck.CreateCommand();
+        view.CommandText = $"CREATE VIEW t AS SELECT * FROM read_parquet([{string.Join(", ", files.Select(f => "'" + f + "'"))}], hive_partitioning = true)";
+        await view.ExecuteNonQueryAsync();
+        await using var command = duck.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    public static async Task<List<string>> ActiveFilePathsAsync(string tableUri)
+    {
+        var store = ObjectStoreFactory.Create(tableUri);
+        var snapshot = await new DeltaLog(store).GetSnapshotAsync(null, CancellationToken.None);
+        return snapshot.ActiveFiles.Select(f => store.GetAbsoluteUri(UriPath.Unescape(f.Path)).LocalPath).ToList();
+    }
+}

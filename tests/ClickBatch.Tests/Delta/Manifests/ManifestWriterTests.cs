@@ -1,0 +1,97 @@
+using System.Text;
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Manifests;
+using ClickBatch.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickBatch.Tests.Delta.Manifests;
+
+public class ManifestWriterTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private static readonly Dictionary<string, string?> ManifestsOn = new() { ["delta.compatibility.symlinkFormatManifest.enabled"] = "true" };
+
+    [Fact]
+    public async Task CommitAsync_ManifestsEnabled_WritesAbsoluteUrisPerTouchedPartition()
+    {
+        using var t = new DeltaTestTable(ManifestsOn, partitioned: true);
+        await t.CreateAsync();
+        await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/a.parquet", eventDate: "2026-11-01"));
+        await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/b%20c.parquet", eventDate: "2026-11-01"));
+        await t.AppendAsync(DeltaTestTable.Add("event_date=__HIVE_DEFAULT_PARTITION__/n.parquet", eventDate: null));
+
+        var day = await ReadAsync(t, "_symlink_format_manifest/event_date=2026-11-01/manifest");
+        var nulls = await ReadAsync(t, "_symlink_format_manifest/event_date=__HIVE_DEFAULT_PARTITION__/manifest");
+
+        var root = new Uri(t.Path + "/").AbsoluteUri;
+        day.ShouldBe(root + "event_date=2026-11-01/a.parquet\n" + root + "event_date=2026-11-01/b%20c.parquet\n");
+        nulls.ShouldBe(root + "event_date=__HIVE_DEFAULT_PARTITION__/n.parquet\n");
+    }
+
+    [Fact]
+    public async Task CommitAsync_PartitionEmptied_DeletesItsManifest()
+    {
+        using var t = new DeltaTestTable(ManifestsOn, partitioned: true);
+        await t.CreateAsync();
+        await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/a.parquet", eventDate: "2026-11-01"));
+        await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/b.parquet", eventDate: "2026-11-02"));
+        var snapshot = await t.SnapshotAsync();
+        var tx = t.Table.StartTransaction(snapshot, "DELETE");
+        tx.Remove(RemoveFile.For(snapshot.ActiveFiles.Single(f => f.Path.StartsWith("event_date=2026-11-01", StringComparison.Ordinal)), 1));
+        await tx.CommitAsync(Ct);
+
+        (await t.Store.ExistsAsync("_symlink_format_manifest/event_date=2026-11-01/manifest", Ct)).ShouldBeFalse();
+        (await t.Store.ExistsAsync("_symlink_format_manifest/event_date=2026-11-02/manifest", Ct)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task RebuildAsync_StaleAndMissingManifests_MatchesTheSnapshotExactly()
+    {
+        using var t = new DeltaTestTable(partitioned: true);
+        await t.CreateAsync();
+        await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/a.parquet", eventDate: "2026-11-01"));
+        await t.Store.PutAsync("_symlink_format_manifest/event_date=1999-01-01/manifest", "stale\n"u8.ToArray(), Ct);
+
+        await ManifestWriter.RebuildAsync(t.Store, await t.SnapshotAsync(), NullLogger.Instance, Ct);
+
+        var keys = await t.Store.ListAsync(ManifestWriter.Prefix, null, Ct).Select(o => o.Key).ToListAsync();
+        keys.ShouldBe(["_symlink_format_manifest/event_date=2026-11-01/manifest"]);
+    }
+
+    [Fact]
+    public async Task CommitAsync_UnpartitionedTable_WritesOneRootManifest()
+    {
+        using var t = new DeltaTestTable(ManifestsOn);
+        await t.CreateAsync();
+        await t.AppendAsync(DeltaTestTable.Add("a.parquet"));
+
+        (await ReadAsync(t, "_symlink_format_manifest/manifest")).ShouldBe(new Uri(t.Path + "/a.parquet").AbsoluteUri + "\n");
+    }
+
+    [Fact]
+    public async Task CommitAsync_ManifestsNotEnabled_WritesNone()
+    {
+        using var t = new DeltaTestTable();
+        await t.CreateAsync();
+        await t.AppendAsync(DeltaTestTable.Add("a.parquet"));
+
+        (await t.Store.ListAsync(ManifestWriter.Prefix, null, Ct).ToListAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task CommitAsync_ManifestCannotBeWritten_CommitStandsAndResultSaysManifestsStale()
+    {
+        using var t = new DeltaTestTable(ManifestsOn, partitioned: true);
+        await t.CreateAsync();
+        File.WriteAllText(Path.Combine(t.Path, "_symlink_format_manifest"), "a file where the manifest folder belongs");
+
+        var result = await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/a.parquet", eventDate: "2026-11-01"));
+
+        result.Version.ShouldBe(1);
+        result.ManifestsStale.ShouldBeTrue();
+        (await t.SnapshotAsync()).ActiveFiles.Count.ShouldBe(1);
+    }
+
+    private static async Task<string> ReadAsync(DeltaTestTable t, string key) => Encoding.UTF8.GetString(await t.Store.ReadAllBytesAsync(key, Ct));
+}

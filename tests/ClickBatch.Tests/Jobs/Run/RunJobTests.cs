@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using ClickBatch.Decoding;
+using ClickBatch.Delta;
+using ClickBatch.Errors;
+using ClickBatch.Jobs.Run;
+using ClickBatch.Kafka;
+using ClickBatch.Ledger;
+using ClickBatch.Parquet;
+using ClickBatch.Storage;
+using ClickBatch.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickBatch.Tests.Jobs.Run;
+
+/// <summary>The run over a fake source: offset gaps, starting modes, best-effort group commits, graceful stop.</summary>
+public sealed class RunJobTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task ExecuteAsync_PartitionEndsInNonDataOffsets_StoresTheEndBoundAsNextOffset()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 4], end: 9);
+
+        var report = await RunAsync(source);
+
+        report.Status.ShouldBe(RunStatus.Succeeded);
+        report.Records.ShouldBe(3);
+        (await TxnAsync("clicks", 0)).ShouldBe(9);
+        (await TxnAsync("clicks_rejects", 0)).ShouldBe(9);
+        report.Topics.Single().Partitions.Single().CommittedOffset.ShouldBe(9);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SecondRunAfterGaps_ReadsNothingAndAssignsNothing()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 4], end: 9);
+        await RunAsync(source);
+        source.Assigned.Clear();
+
+        var second = await RunAsync(source);
+
+        second.Records.ShouldBe(0);
+        source.Assigned.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StartingOffsetsGroup_StartsWhereTheGroupCommitted()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2, 3, 4, 5]);
+        source.GroupOffsets["g"] = new() { [new KafkaPartition("clicks", 0)] = 4 };
+
+        var report = await RunAsync(source, Settings() with { StartingOffsets = StartingOffsets.Group });
+
+        report.Topics.Single().Partitions.Single().StartOffset.ShouldBe(4);
+        report.Records.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StartingOffsetsLatest_LandsNothingOnTheFirstRunButRecordsTheOffset()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]);
+
+        var report = await RunAsync(source, Settings() with { StartingOffsets = StartingOffsets.Latest });
+
+        report.Records.ShouldBe(0);
+        report.Topics.Single().Partitions.Single().StartOffset.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_GroupCommitFails_RunStillSucceedsBecauseTheDeltaLogHoldsTheOffsets()
+    {
+        var source = new FakeKafkaSource { CommitFailure = new KafkaSourceException("broker said no", isTransient: true) }
+            .WithPartition("clicks", 0, [0, 1]);
+
+        var report = await RunAsync(source);
+
+        report.Status.ShouldBe(RunStatus.Succeeded);
+        (await TxnAsync("clicks", 0)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StoppedBySignal_CommitsWhatWasReadAndRerunFinishesExactlyOnce()
+    {
+        var source = new FakeKafkaSource { MaxChunkRecords = 2 }.WithPartition("clicks", 0, Enumerable.Range(0, 10).Select(i => (long)i));
+        using var stop = new CancellationTokenSource();
+
+        var interrupted = await RunAsync(new CancelAfterFirstChunk(source, stop), Settings() with { CommitEveryRecords = 1000 }, stop.Token);
+        var committedWhenStopped = await TxnAsync("clicks", 0);
+        var rerun = await RunAsync(source);
+
+        interrupted.Status.ShouldBe(RunStatus.Interrupted);
+        interrupted.ExitCode.ShouldBe(130);
+        interrupted.Records.ShouldBeGreaterThan(0);
+        interrupted.Records.ShouldBeLessThan(10);
+        committedWhenStopped.ShouldBe(interrupted.Records);
+        rerun.Records.ShouldBe(10 - interrupted.Records);
+        rerun.Topics.Single().Partitions.Single().StartOffset.ShouldBe(interrupted.Records);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Always_WritesTheLedgerEntryWithTheFinalStatus()
+    {
+        var report = await RunAsync(new FakeKafkaSource().WithPartition("clicks", 0, [0]));
+
+        var entries = await new RunLedger(new LocalObjectStore(Lake)).ReadLatestAsync(1, "run", CancellationToken.None);
+        entries.Single().RunId.ShouldBe(report.RunId);
+        entries.Single().Status.ShouldBe(RunStatus.Succeeded);
+        entries.Single().Records.ShouldBe(1);
+    }
+
+    private string Lake => _dir.Sub("lake");
+
+    private RunSettings Settings() => new()
+    {
+        JobId = "job",
+        LakeUri = Lake,
+        Kafka = new KafkaSettings { BootstrapServers = "fake:9092" },
+        Source = new KafkaSourceOptions { GroupId = "g" },
+        Topics = [new TopicSettings(BuiltInSchemas.Clicks, PartitionMode.EventDate, Lake + "/clicks", Lake + "/clicks_rejects")],
+        MaxRejectRatio = 1,
+        Files = new FileWriterOptions(),
+        CommitEveryRecords = 2,
+        StagingDirectory = _dir.Sub("staging"),
+    };
+
+    private Task<RunReport> RunAsync(IKafkaSource source, RunSettings? settings = null, CancellationToken stop = default) =>
+        new RunJob(settings ?? Settings(), () => new NonDisposing(source), NullLoggerFactory.Instance, TimeProvider.System).ExecuteAsync(stop);
+
+    private async Task<long?> TxnAsync(string table, int partition) =>
+        (await new DeltaLog(new LocalObjectStore(Lake + "/" + table)).GetSnapshotAsync(null, CancellationToken.None))
+            .GetTransactionVersion("job/clicks/" + partition);
+
+    /// <summary>Keeps the fake alive across runs (the job disposes its source).</summary>
+    private sealed class NonDisposing(IKafkaSource inner) : IKafkaSource
+    {
+        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
+            inner.CaptureBoundsAsync(topics, cancellationToken);
+
+        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
+            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
+
+        public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
+            inner.ReadAsync(ranges, cancellationToken);
+
+        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
+            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Signals "stop" (as SIGTERM does) right after the first chunk was handed out.</summary>
+    private sealed class CancelAfterFirstChunk(IKafkaSource inner, CancellationTokenSource stop) : IKafkaSource
+    {
+        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
+            inner.CaptureBoundsAsync(topics, cancellationToken);
+
+        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
+            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
+
+        public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var batch in inner.ReadAsync(ranges, CancellationToken.None))
+            {
+                yield return batch;
+                await stop.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
+            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,183 @@
+using ClickBatch.Decoding;
+using ClickBatch.Parquet;
+using ClickBatch.Tests.Support;
+
+namespace ClickBatch.Tests.Parquet;
+
+public class PartitionedFileWriterTests
+{
+    [Fact]
+    public async Task CompleteAsync_SmallTargetSize_RollsSeveralFilesWhoseCountsAddUp()
+    {
+        using var temp = new TempDirectory();
+        var clicks = ClickEvents.Generate(3000, days: 1);
+        var options = new FileWriterOptions { TargetFileBytes = 16 * 1024, RowGroupRows = 250 };
+
+        var result = await TopicFileSinkTests.WriteAsync(temp, clicks, options);
+
+        result.DataFiles.Count.ShouldBeGreaterThan(2);
+        result.DataFiles.Sum(f => f.NumRecords).ShouldBe(clicks.Count);
+        foreach (var file in result.DataFiles)
+        {
+            DuckDb.Scalar($"SELECT count(*) FROM read_parquet({DuckDb.Literal(file.LocalPath)})").ShouldBe(file.NumRecords);
+            file.SizeBytes.ShouldBe(new FileInfo(file.LocalPath).Length);
+        }
+
+        AllOffsets(temp).ShouldBe(clicks.Select(c => c.Offset).Order());
+    }
+
+    [Fact]
+    public async Task CompleteAsync_MoreDaysThanOpenFiles_ClosesLeastRecentAndKeepsEveryRow()
+    {
+        using var temp = new TempDirectory();
+        // Blocks of 50 rows per day, the days cycling twice: with 2 open files every block opens a new file.
+        var clicks = ClickEvents.Generate(600, days: 6).OrderBy(c => c.Occurred).Chunk(50)
+            .Select((chunk, i) => (chunk, i)).OrderBy(x => x.i % 2).ThenBy(x => x.i).SelectMany(x => x.chunk).ToList();
+        var options = new FileWriterOptions { MaxOpenFiles = 2 };
+
+        var result = await TopicFileSinkTests.WriteAsync(temp, clicks, options);
+
+        result.DataFiles.Count.ShouldBe(12);
+        result.DataFiles.Select(f => f.PartitionValues["dt"]).Distinct().Count().ShouldBe(6);
+        AllOffsets(temp).ShouldBe(clicks.Select(c => c.Offset).Order());
+        foreach (var file in result.DataFiles)
+        {
+            var days = DuckDb.Query($"SELECT DISTINCT CAST(CAST(datetime_occured AT TIME ZONE 'UTC' AS DATE) AS VARCHAR) FROM read_parquet({DuckDb.Literal(file.LocalPath)})");
+            days.ShouldHaveSingleItem()[0].ShouldBe(file.PartitionValues["dt"]);
+            file.RelativePath.ShouldStartWith("dt=" + file.PartitionValues["dt"] + "/part-");
+            file.RelativePath.ShouldEndWith(".zstd.parquet");
+        }
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ClosedFile_ReportsKafkaOffsetRangesPerPartition()
+    {
+        using var temp = new TempDirectory();
+        var clicks = ClickEvents.Generate(90, days: 1);
+
+        var file = (await TopicFileSinkTests.WriteAsync(temp, clicks)).DataFiles.ShouldHaveSingleItem();
+
+        var expected = clicks.GroupBy(c => c.Partition).OrderBy(g => g.Key)
+            .Select(g => new KafkaOffsetRange("clicks", g.Key, g.Min(c => c.Offset), g.Max(c => c.Offset), g.Count()));
+        file.KafkaOffsets.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Append_OptionalEventTimeMissing_WritesHiveDefaultPartition()
+    {
+        using var temp = new TempDirectory();
+        var schema = new TopicSchema("events", [new FieldSpec("id", FieldKind.String, true), new FieldSpec("at", FieldKind.Timestamp, false)], "at");
+        await using var sink = new TopicFileSink(schema, Records.Options(), temp.Sub("data"), temp.Sub("rejects"));
+        sink.Add(Records.Json("{\"id\":\"a\"}")).ShouldBeTrue();
+
+        var file = (await sink.CompleteAsync(CancellationToken.None)).DataFiles.ShouldHaveSingleItem();
+
+        file.PartitionValues["dt"].ShouldBeNull();
+        file.RelativePath.ShouldStartWith("dt=__HIVE_DEFAULT_PARTITION__/");
+    }
+
+    [Fact]
+    public async Task Append_PartitioningNone_WritesAtRootWithoutPartitionValues()
+    {
+        using var temp = new TempDirectory();
+        await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(PartitionMode.None), temp.Sub("data"), temp.Sub("rejects"));
+        sink.Add(Records.Json(Records.Click())).ShouldBeTrue();
+
+        var file = (await sink.CompleteAsync(CancellationToken.None)).DataFiles.ShouldHaveSingleItem();
+
+        file.PartitionValues.ShouldBeEmpty();
+        file.RelativePath.ShouldNotContain("/");
+    }
+
+    [Fact]
+    public async Task Append_ManyPartitionsUnderByteCap_BufferedBytesNeverExceedCap()
+    {
+        using var temp = new TempDirectory();
+        var decoder = new RecordDecoder(BuiltInSchemas.Clicks, Records.Options());
+        var options = new FileWriterOptions { RowGroupBytes = 32 * 1024, MaxBufferedBytes = 48 * 1024, MaxOpenFiles = 8 };
+        var clicks = ClickEvents.Generate(3000, days: 6);
+        long maxSeen = 0;
+        long maxRetained = 0;
+        await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
+        foreach (var click in clicks)
+        {
+            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
+            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            maxSeen = Math.Max(maxSeen, writer.BufferedBytes);
+            maxRetained = Math.Max(maxRetained, writer.RetainedBytes);
+        }
+
+        var files = await writer.CompleteAsync(CancellationToken.None);
+
+        maxSeen.ShouldBeLessThanOrEqualTo(options.MaxBufferedBytes);
+        maxSeen.ShouldBeGreaterThan(options.MaxBufferedBytes / 2);
+        maxRetained.ShouldBeLessThanOrEqualTo(3 * options.MaxBufferedBytes);
+        files.Sum(f => f.NumRecords).ShouldBe(clicks.Count);
+        writer.BufferedBytes.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Add_ProducerTimestampBeyondYear9999_StoresNullTimestampAndNullPartition()
+    {
+        using var temp = new TempDirectory();
+        await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(PartitionMode.KafkaDate), temp.Sub("data"), temp.Sub("rejects"));
+        sink.Add(Records.Json(Records.Click(), timestampMs: long.MaxValue / 2)).ShouldBeTrue();
+        sink.Add(Records.Bytes(null, offset: 1, timestampMs: long.MaxValue / 2)).ShouldBeFalse();
+
+        var result = await sink.CompleteAsync(CancellationToken.None);
+
+        result.DataFiles.ShouldHaveSingleItem().PartitionValues["dt"].ShouldBeNull();
+        result.RejectFiles.ShouldHaveSingleItem().PartitionValues["dt"].ShouldBeNull();
+        DuckDb.Scalar($"SELECT count(*) FROM read_parquet({DuckDb.Literal(result.DataFiles[0].LocalPath)}) WHERE _kafka_timestamp IS NULL").ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task Append_DaysOneAfterAnother_RetainedBufferCapacityStaysNearCap()
+    {
+        using var temp = new TempDirectory();
+        var decoder = new RecordDecoder(BuiltInSchemas.Clicks, Records.Options());
+        var options = new FileWriterOptions { RowGroupBytes = 32 * 1024, MaxBufferedBytes = 48 * 1024, MaxOpenFiles = 8 };
+        long maxRetained = 0;
+        await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
+        foreach (var click in ClickEvents.Generate(3000, days: 6).OrderBy(c => c.Occurred))
+        {
+            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
+            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            maxRetained = Math.Max(maxRetained, writer.RetainedBytes);
+        }
+
+        await writer.CompleteAsync(CancellationToken.None);
+
+        maxRetained.ShouldBeLessThanOrEqualTo(3 * options.MaxBufferedBytes);
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_ReportsEveryProblem()
+    {
+        var options = new FileWriterOptions { TargetFileBytes = 1, MaxOpenFiles = 0, ZstdLevel = 30 };
+
+        var ex = Should.Throw<ClickBatch.Errors.ConfigurationException>(() => new PartitionedFileWriter(TableLayout.Rejects, "/tmp/x", options));
+
+        ex.Problems.Count.ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData("2024-01-05", "dt=2024-01-05")]
+    [InlineData("a b", "dt=a b")]
+    [InlineData("a/b:c=d%", "dt=a%2Fb%3Ac%3Dd%25")]
+    [InlineData(null, "dt=__HIVE_DEFAULT_PARTITION__")]
+    public void Folder_Value_EscapedLikeHive(string? value, string expected)
+    {
+        PartitionPaths.Folder("dt", value).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void ToDeltaPath_EscapedFolder_PercentEncodesForTheAddAction()
+    {
+        PartitionPaths.ToDeltaPath("dt=a%2Fb c/part-1.zstd.parquet").ShouldBe("dt=a%252Fb%20c/part-1.zstd.parquet");
+    }
+
+    private static List<long> AllOffsets(TempDirectory temp) =>
+        DuckDb.Query($"SELECT _kafka_offset FROM read_parquet({DuckDb.Literal(temp.Sub("data") + "/**/*.parquet")}) ORDER BY 1")
+            .Select(r => (long)r[0]!).ToList();
+}

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using ClickBatch.Errors;
+using ClickBatch.Kafka;
+
+namespace ClickBatch.Tests.Support;
+
+/// <summary>
+/// An in-memory <see cref="IKafkaSource"/> for paths a local Kafka cannot reproduce: offset gaps (compaction,
+/// transaction markers), an end offset past the last record, failing group commits. Reading follows the real
+/// source's contract through <see cref="ReadProgress"/>: only <c>[From, To)</c>, positions reach <c>To</c> even when
+/// the last offsets hold no record, empty ranges are never "assigned" (see <see cref="Assigned"/>).
+/// </summary>
+public sealed class FakeKafkaSource : IKafkaSource
+{
+    private readonly Dictionary<KafkaPartition, (long Earliest, long End, List<KafkaRecord> Records)> _partitions = [];
+
+    /// <summary>Most records per chunk. Default 3, so tests see several chunks.</summary>
+    public int MaxChunkRecords { get; init; } = 3;
+
+    /// <summary>Committed offsets per group id.</summary>
+    public Dictionary<string, Dictionary<KafkaPartition, long>> GroupOffsets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, <see cref="CommitGroupOffsetsAsync"/> throws it.</summary>
+    public Exception? CommitFailure { get; set; }
+
+    /// <summary>Every partition a read assigned, in order.</summary>
+    public List<KafkaPartition> Assigned { get; } = [];
+
+    public int CaptureCount { get; private set; }
+
+    /// <summary>Adds a partition holding records at the given offsets; <paramref name="end"/> defaults to last offset + 1.</summary>
+    public FakeKafkaSource WithPartition(string topic, int partition, IEnumerable<long> offsets, long earliest = 0, long? end = null)
+    {
+        var records = offsets.Select(o => new KafkaRecord(topic, partition, o, 1_700_000_000_000 + o,
+            KafkaTimestampType.CreateTime, null, System.Text.Encoding.UTF8.GetBytes($"{topic}-{partition}-{o}"))).ToList();
+        var last = records.Count == 0 ? earliest : records[^1].Offset + 1;
+        _partitions[new KafkaPartition(topic, partition)] = (earliest, end ?? last, records);
+        return this;
+    }
+
+    public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken)
+    {
+        CaptureCount++;
+        var missing = topics.FirstOrDefault(t => !_partitions.Keys.Any(k => k.Topic == t));
+        if (missing is not null)
+        {
+            throw new KafkaSourceException($"Topic '{missing}' is not readable on the Kafka cluster.", isTransient: false);
+        }
+
+        IReadOnlyList<PartitionBounds> bounds = topics
+            .SelectMany(t => _partitions.Where(p => p.Key.Topic == t).OrderBy(p => p.Key.Partition))
+            .Select(p => new PartitionBounds(p.Key.Topic, p.Key.Partition, p.Value.Earliest, p.Value.End)).ToList();
+        return Task.FromResult(bounds);
+    }
+
+    public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
+        string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken)
+    {
+        var committed = GroupOffsets.GetValueOrDefault(groupId) ?? [];
+        IReadOnlyDictionary<KafkaPartition, long> found = partitions.Where(committed.ContainsKey).ToDictionary(p => p, p => committed[p]);
+        return Task.FromResult(found);
+    }
+
+    public Task CommitGroupOffsetsAsync(
+        string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken)
+    {
+        if (CommitFailure is not null)
+        {
+            throw CommitFailure;
+        }
+
+        var committed = GroupOffsets.TryGetValue(groupId, out var existing) ? existing : GroupOffsets[groupId] = [];
+        foreach (var (partition, offset) in nextOffsets)
+        {
+            committed[partition] = offset;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(
+        IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var progress = new ReadProgress(ranges);
+        Assigned.AddRange(progress.Pending);
+        foreach (var range in ranges.Where(r => !r.IsEmpty))
+        {
+            // Like a real fetch, may deliver the record at To itself: ReadProgress must drop it.
+            var records = _partitions[range.Key].Records.Where(r => r.Offset >= range.From && r.Offset < range.To + 1);
+            foreach (var chunk in records.Chunk(MaxChunkRecords))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var accepted = chunk.Where(r => progress.Accept(range.Key, r.Offset)).ToList();
+                yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
+                await Task.Yield();
+            }
+
+            // End of partition: the next offset is the end, past any offsets that hold no record.
+            progress.AdvanceTo(range.Key, _partitions[range.Key].End);
+            if (progress.TakeChanged() is { Count: > 0 } positions)
+            {
+                yield return new KafkaRecordBatch([], positions, 0);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
