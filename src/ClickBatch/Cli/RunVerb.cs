@@ -1,7 +1,10 @@
 using System.Globalization;
+using ClickBatch.Catalog.Aws;
+using ClickBatch.Catalog.Glue;
 using ClickBatch.Configuration;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -48,6 +51,9 @@ public sealed class RunVerb : IVerb
     [Option("staging-dir", HelpText = "Local folder for Parquet files before upload (default: under the temp folder).")]
     public string? StagingDirectory { get; set; }
 
+    [Option("glue-database", HelpText = "Register the tables and their partitions in this Glue database after each commit (Redshift Spectrum reads them); AWS settings from the standard chain.")]
+    public string? GlueDatabase { get; set; }
+
     [Option("json", HelpText = "Print the run report as JSON on stdout instead of the summary.")]
     public bool Json { get; set; }
 
@@ -60,11 +66,18 @@ public sealed class RunVerb : IVerb
         var settings = RunSettingsFactory.Create(LoadOptions(context));
         using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : LogLevel.Information }).CreateLoggerFactory();
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
-        var job = new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, sourceLogger), loggers, context.Clock);
+        var job = new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, sourceLogger),
+            loggers, context.Clock, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), CatalogFor(settings, context, loggers));
         var report = await job.ExecuteAsync(cancellationToken);
         await RunSummaryPrinter.PrintAsync(report, Json, context.Out);
         return report.ExitCode ?? ExitCodes.Failure;
     }
+
+    private static GlueCatalogSync? CatalogFor(RunSettings settings, CliContext context, ILoggerFactory loggers) =>
+        settings.GlueDatabase is not { } database
+            ? null
+            : new GlueCatalogSync(new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock,
+                loggers.CreateLogger<AwsJsonClient>())), database, loggers.CreateLogger<GlueCatalogSync>());
 
     /// <summary>The options from the config file, the environment and these flags (flags win).</summary>
     public ClickBatchOptions LoadOptions(CliContext context)
@@ -91,6 +104,7 @@ public sealed class RunVerb : IVerb
         ["Run:CommitEveryRecords"] = CommitEveryRecords?.ToString(CultureInfo.InvariantCulture),
         ["Run:TargetFileSizeMiB"] = TargetFileSizeMiB?.ToString(CultureInfo.InvariantCulture),
         ["Run:StagingDirectory"] = StagingDirectory,
+        ["Catalog:GlueDatabase"] = GlueDatabase,
     };
 
     /// <summary>--topics picks configured topics by name; a name not configured gets the defaults (built-in schema).</summary>

@@ -21,6 +21,9 @@ public sealed class ClickBatchOptions
     /// <summary>Topics to land. Empty means the built-in <c>clicks</c> and <c>checkouts</c>.</summary>
     public List<TopicOptions> Topics { get; set; } = [];
 
+    /// <summary>Where committed tables are registered (AWS Glue Data Catalog for Redshift Spectrum).</summary>
+    public CatalogOptions Catalog { get; set; } = new();
+
     /// <summary>How a run reads, batches and writes.</summary>
     public RunOptions Run { get; set; } = new();
 }

@@ -25,6 +25,11 @@ public static partial class OptionsValidator
             problems.Add("the lake location is missing: pass --lake PATH|s3://bucket/prefix or set Lake in the config file.");
         }
 
+        if (options.Catalog.GlueDatabase is { Length: > 0 } database && !GlueNamePattern().IsMatch(database))
+        {
+            problems.Add($"--glue-database '{database}' must be 1-255 lower-case letters, digits or underscores (a Glue name).");
+        }
+
         if (!IdPattern().IsMatch(options.JobId))
         {
             problems.Add($"job id '{options.JobId}' must be 1-100 characters of letters, digits, '.', '_' or '-'.");
@@ -83,6 +88,9 @@ public static partial class OptionsValidator
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9_]{1,255}$")]
+    private static partial Regex GlueNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,249}$")]
     private static partial Regex TopicPattern();

@@ -50,6 +50,23 @@ public sealed class S3ObjectStore(IAmazonS3 s3, S3StoreLocation location, S3Stor
         }, cancellationToken);
     }
 
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken)
+    {
+        return await RunAsync("get range", GetAbsoluteUri(key), async ct =>
+        {
+            var request = new GetObjectRequest
+            {
+                BucketName = location.Bucket,
+                Key = location.KeyOf(key),
+                ByteRange = new ByteRange(offset, offset + length - 1),
+            };
+            using var response = await s3.GetObjectAsync(request, ct);
+            var buffer = new byte[length];
+            await response.ResponseStream.ReadExactlyAsync(buffer, ct);
+            return buffer;
+        }, cancellationToken);
+    }
+
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         var response = await RunAsync("get", GetAbsoluteUri(key), ct => s3.GetObjectAsync(location.Bucket, location.KeyOf(key), ct), cancellationToken);

@@ -17,6 +17,9 @@ public sealed class FaultInjectingStore(IObjectStore inner, Func<string, string,
 
     public Task<byte[]> ReadAllBytesAsync(string key, CancellationToken cancellationToken) => inner.ReadAllBytesAsync(key, cancellationToken);
 
+    public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken) =>
+        inner.ReadRangeAsync(key, offset, length, cancellationToken);
+
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => inner.OpenReadAsync(key, cancellationToken);
 
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

@@ -63,6 +63,28 @@ public class TableVerbTests
         output.ToString().ShouldContain("Rows (stats):   8");
     }
 
+    [Fact]
+    public async Task RunAsync_CommandLine_ParsesPositionalActionUriAndOptions()
+    {
+        var (context, output, _) = Context();
+
+        var exit = await ClickBatchCli.RunAsync(
+            ["table", "describe", ConformanceTables.TablePath("dat-basic_append"), "--version", "0", "--json"], context);
+
+        exit.ShouldBe(ExitCodes.Success);
+        using var doc = JsonDocument.Parse(output.ToString());
+        doc.RootElement.GetProperty("version").GetInt64().ShouldBe(0);
+        doc.RootElement.GetProperty("rows").GetInt64().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_CommandLineMissingTableUri_ExitsWithUsage()
+    {
+        var (context, _, _) = Context();
+
+        (await ClickBatchCli.RunAsync(["table", "describe"], context)).ShouldBe(ExitCodes.Usage);
+    }
+
     private static (CliContext Context, StringWriter Out, StringWriter Error) Context()
     {
         var output = new StringWriter();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClickBatch.Delta;
+using ClickBatch.Delta.Log;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
 
@@ -31,6 +32,22 @@ public class ConformanceTests
         d.Rows.ShouldBe(LongOrNull(expected.GetProperty("rowCountChecks").GetProperty("statsNumRecords")));
         d.Transactions.ShouldBe(expected.GetProperty("appTransactions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
         d.CheckpointVersion.ShouldBe(LongOrNull(expected.GetProperty("lastCheckpointVersion")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public async Task ListLog_ConformanceTable_FindsExpectedCommitsAndCheckpointFiles(string name)
+    {
+        var expected = ConformanceTables.Expected(name);
+        var store = ObjectStoreFactory.Create(Path.Combine(ConformanceTables.Root, expected.GetProperty("tablePath").GetString()!));
+
+        var files = await LogSegmentBuilder.ListAsync(store, null, CancellationToken.None);
+
+        files.Where(f => f.Kind == LogFileKind.Commit).Select(f => f.Version)
+            .ShouldBe(expected.GetProperty("commitVersions").EnumerateArray().Select(v => v.GetInt64()));
+        files.Where(f => f.Kind != LogFileKind.Commit).Select(f => f.Version + ":" + f.Key["_delta_log/".Length..])
+            .ShouldBe(expected.GetProperty("checkpoints").EnumerateObject()
+                .SelectMany(p => p.Value.EnumerateArray().Select(x => p.Name + ":" + x.GetString())), ignoreOrder: true);
     }
 
     [Theory]

@@ -7,6 +7,10 @@ namespace ClickBatch.Delta.Schema;
 /// <summary>Parses and serializes <c>metaData.schemaString</c> exactly per PROTOCOL.md "Schema Serialization Format".</summary>
 public static class DeltaSchema
 {
+    // Column names may be any Unicode; keep them readable in the log as Spark does (no \uXXXX escaping).
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder DeltaActionEncoder =
+        System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     public static StructType Parse(string schemaString)
     {
         try
@@ -33,9 +37,6 @@ public static class DeltaSchema
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static readonly System.Text.Encodings.Web.JavaScriptEncoder DeltaActionEncoder =
-        System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private static DeltaType ParseType(JsonElement element)
     {

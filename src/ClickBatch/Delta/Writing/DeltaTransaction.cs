@@ -86,11 +86,11 @@ public sealed class DeltaTransaction
         return latest;
     }
 
-    private ResiliencePipeline RetryPipeline() => new ResiliencePipelineBuilder()
+    private ResiliencePipeline RetryPipeline() => _table.Options.MaxCommitAttempts <= 1 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<DeltaCommitRaceException>(),
-            MaxRetryAttempts = Math.Max(0, _table.Options.MaxCommitAttempts - 1),
+            MaxRetryAttempts = _table.Options.MaxCommitAttempts - 1,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(20),

@@ -20,17 +20,20 @@ public sealed class RunJob
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly Func<string, IObjectStore> _stores;
+    private readonly ICatalogSync? _catalog;
 
     /// <param name="settings">The frozen settings.</param>
     /// <param name="sourceFactory">Opens the Kafka source (a fake in tests).</param>
     /// <param name="loggers">Logging.</param>
     /// <param name="clock">Clock for run ids, commit timestamps and ingestion time.</param>
-    /// <param name="stores">Opens the object store of a lake or table URI; default <see cref="ObjectStoreFactory.Create"/>.</param>
-    public RunJob(RunSettings settings, Func<IKafkaSource> sourceFactory, ILoggerFactory loggers, TimeProvider clock, Func<string, IObjectStore>? stores = null)
+    /// <param name="catalog">Registers every committed snapshot (Glue), or null for none.</param>
+    /// <param name="stores">Opens the object store of a lake or table URI; default <see cref="ObjectStoreFactory.Create(string)"/> (local only).</param>
+    public RunJob(RunSettings settings, Func<IKafkaSource> sourceFactory, ILoggerFactory loggers, TimeProvider clock, Func<string, IObjectStore>? stores = null, ICatalogSync? catalog = null)
     {
         _settings = settings;
         _sourceFactory = sourceFactory;
         _stores = stores ?? ObjectStoreFactory.Create;
+        _catalog = catalog;
         _logger = loggers.CreateLogger<RunJob>();
         _clock = clock;
         DeltaLogger = loggers.CreateLogger("ClickBatch.Delta");
@@ -201,6 +204,18 @@ public sealed class RunJob
         if (commit.DataVersion is not null || commit.RejectsVersion is not null)
         {
             RunLog.ChunkCommitted(_logger, ingestion.Topic.Topic, commit.Rows, commit.DataVersion, commit.Rejects, commit.RejectsVersion);
+        }
+
+        await SyncCatalogAsync(ingestion.Data, commit.DataVersion, ct);
+        await SyncCatalogAsync(ingestion.Rejects, commit.RejectsVersion, ct);
+    }
+
+    /// <summary>After the commit and its manifests: a failure here loses nothing (the next run or register repairs).</summary>
+    private async Task SyncCatalogAsync(TableTarget table, long? committedVersion, CancellationToken ct)
+    {
+        if (_catalog is not null && committedVersion is not null)
+        {
+            await _catalog.SyncAsync(table.Name, table.Snapshot, ct);
         }
     }
 

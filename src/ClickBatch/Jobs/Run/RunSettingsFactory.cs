@@ -45,6 +45,7 @@ public static class RunSettingsFactory
             Files = files,
             CommitEveryRecords = options.Run.CommitEveryRecords,
             CommitEveryBytes = options.Run.CommitEveryMiB * 1024 * 1024,
+            GlueDatabase = string.IsNullOrWhiteSpace(options.Catalog.GlueDatabase) ? null : options.Catalog.GlueDatabase,
             StagingDirectory = options.Run.StagingDirectory
                 ?? Path.Combine(Path.GetTempPath(), "clickbatch-staging", options.JobId),
         };

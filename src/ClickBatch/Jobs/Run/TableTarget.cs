@@ -36,6 +36,12 @@ internal sealed class TableTarget
     /// <summary>Next offset to read per Kafka partition, as the table's txn actions say.</summary>
     public IReadOnlyDictionary<int, long> Offsets => _offsets;
 
+    /// <summary>The snapshot of this run's last commit (or the one it started from).</summary>
+    public Snapshot Snapshot => _readSnapshot;
+
+    /// <summary>The table's name: the last segment of its location (clicks, clicks_rejects).</summary>
+    public string Name => Uri.AbsolutePath.TrimEnd('/').Split('/')[^1];
+
     /// <summary>Versions committed by this run.</summary>
     public IReadOnlyList<long> Versions => _versions;
 

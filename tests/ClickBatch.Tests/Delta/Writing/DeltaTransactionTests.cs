@@ -101,6 +101,21 @@ public class DeltaTransactionTests
     }
 
     [Fact]
+    public async Task CommitAsync_SingleAttemptAllowedAndRaceLost_ThrowsTransientRaceErrorWithoutWriting()
+    {
+        using var t = new DeltaTestTable(maxAttempts: 1);
+        var v0 = await t.CreateAsync();
+        await t.AppendAsync(DeltaTestTable.Add("a.parquet"));
+        var late = t.Table.StartTransaction(v0, "WRITE");
+        late.Add(DeltaTestTable.Add("b.parquet"));
+
+        var ex = await Should.ThrowAsync<DeltaCommitRaceException>(() => late.CommitAsync(Ct));
+
+        ex.IsTransient.ShouldBeTrue();
+        (await t.Store.ExistsAsync(LogFile.CommitKey(2), Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task CommitAsync_OtherWriterAdvancedOurAppId_ThrowsConflictAndWritesNothing()
     {
         using var t = new DeltaTestTable();

@@ -1,0 +1,11 @@
+namespace ClickBatch.Configuration;
+
+/// <summary>Catalog registration after each commit.</summary>
+public sealed class CatalogOptions
+{
+    /// <summary>
+    /// Glue database to register the tables and partitions in (created if missing); none when empty. AWS region,
+    /// endpoint and credentials come from the standard chain (docs/aws.md).
+    /// </summary>
+    public string? GlueDatabase { get; set; }
+}
