@@ -72,14 +72,23 @@ public partial class MotoServerFixture : IAsyncLifetime
             return;
         }
 
-        if (!process.HasExited)
+        try
         {
-            process.Kill(entireProcessTree: true);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(timeout.Token);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(timeout.Token);
+            }
         }
-
-        process.Dispose();
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Dispose never throws; a server that will not die is left to the OS when the test host exits.
+        }
+        finally
+        {
+            process.Dispose();
+        }
     }
 
     /// <summary>An AWS JSON client for <paramref name="service"/> against this server, through <paramref name="handler"/> if given.</summary>
