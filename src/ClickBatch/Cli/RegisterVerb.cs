@@ -44,7 +44,7 @@ public sealed class RegisterVerb : IVerb
     private static string Describe(TableRegistration r) => r.Glue is not { } g
         ? r.Table + ": no Delta table at " + r.TableUri + ", skipped"
         : r.Table + ": Delta version " + g.DeltaVersion + ", Glue table " + g.Database + "." + g.Table + " " + g.TableAction.ToString().ToLowerInvariant()
-          + ", " + g.PartitionsAdded + " partition(s) added, " + g.PartitionsRemoved + " removed";
+          + ", " + g.PartitionsAdded + " partition(s) added, " + g.PartitionsRemoved + " removed, " + g.PartitionsUpdated + " updated";
 
     private List<string> Validate()
     {

@@ -75,6 +75,16 @@ public sealed class S3ObjectStoreMotoTests(MotoServerFixture moto)
     }
 
     [Fact]
+    public async Task ReadRangeAsync_Tail_ReturnsExactlyThoseBytes()
+    {
+        var store = await NewStoreAsync();
+        await store.PutAsync("data/f.parquet", Bytes("0123456789PAR1"), Ct);
+
+        Text(await store.ReadRangeAsync("data/f.parquet", 10, 4, Ct)).ShouldBe("PAR1");
+        Text(await store.ReadRangeAsync("data/f.parquet", 2, 3, Ct)).ShouldBe("234");
+    }
+
+    [Fact]
     public async Task HeadExistsDelete_ExistingKey_ReportsSizeThenRemoves()
     {
         var store = await NewStoreAsync();

@@ -12,7 +12,7 @@ namespace ClickBatch.IntegrationTests.Support;
 /// when python3 or moto is missing. Its output is drained continuously (moto logs every request and would block
 /// on a full pipe); the last lines are kept for failure messages. The process tree is killed on dispose.
 /// </summary>
-public sealed partial class MotoServerFixture : IAsyncLifetime
+public partial class MotoServerFixture : IAsyncLifetime
 {
     private const int KeptLines = 50;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -23,13 +23,17 @@ public sealed partial class MotoServerFixture : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public static AwsCredentials Credentials { get; } = new("testing", "testing");
+    /// <summary>The credentials clients sign with ("testing" unless a subclass creates real ones).</summary>
+    public AwsCredentials Credentials { get; protected set; } = new("testing", "testing");
+
+    /// <summary>Extra environment variables of the moto_server process.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ServerEnvironment { get; } = new Dictionary<string, string>();
 
     /// <summary>The environment a ClickBatch process would be given to talk to this server.</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["AWS_ACCESS_KEY_ID"] = "testing",
-        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_ACCESS_KEY_ID"] = Credentials.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey,
         ["AWS_REGION"] = "us-east-1",
         ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
         ["AWS_EC2_METADATA_DISABLED"] = "true",
@@ -46,7 +50,7 @@ public sealed partial class MotoServerFixture : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         process = Start();
         var started = await Task.WhenAny(port.Task, process.WaitForExitAsync(), Task.Delay(StartTimeout));
@@ -61,29 +65,38 @@ public sealed partial class MotoServerFixture : IAsyncLifetime
         await WaitUntilReadyAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (process is null)
         {
             return;
         }
 
-        if (!process.HasExited)
+        try
         {
-            process.Kill(entireProcessTree: true);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(timeout.Token);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(timeout.Token);
+            }
         }
-
-        process.Dispose();
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Dispose never throws; a server that will not die is left to the OS when the test host exits.
+        }
+        finally
+        {
+            process.Dispose();
+        }
     }
 
     /// <summary>An AWS JSON client for <paramref name="service"/> against this server, through <paramref name="handler"/> if given.</summary>
-    public AwsJsonClient CreateJsonClient(AwsService service, HttpMessageHandler? handler = null, AwsRetryOptions? retry = null)
+    public AwsJsonClient CreateJsonClient(AwsService service, HttpMessageHandler? handler = null, AwsRetryOptions? retry = null, AwsCredentials? credentials = null)
     {
         var settings = AwsClientSettings.FromEnvironment(Environment, service, retry);
         var http = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = TimeSpan.FromSeconds(30) };
-        return new AwsJsonClient(http, settings, new StaticCredentialSource(Credentials), TimeProvider.System);
+        return new AwsJsonClient(http, settings, new StaticCredentialSource(credentials ?? Credentials), TimeProvider.System);
     }
 
     /// <summary>A plain SDK S3 client against this server, for test setup and for checking what the store wrote.</summary>
@@ -111,6 +124,11 @@ public sealed partial class MotoServerFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in ServerEnvironment)
+        {
+            info.Environment[name] = value;
+        }
+
         try
         {
             var started = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -57,6 +57,17 @@ public sealed class FakeGlueCatalog : IGlueCatalog
         return Task.FromResult(created);
     }
 
+    public Task BatchUpdatePartitionsAsync(string database, string table, IReadOnlyList<GluePartitionInput> inputs, CancellationToken cancellationToken)
+    {
+        Calls.Add("BatchUpdatePartition");
+        foreach (var input in inputs)
+        {
+            partitions[table][Key(input.Values)] = new GluePartition { Values = input.Values, StorageDescriptor = input.StorageDescriptor };
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task BatchDeletePartitionsAsync(string database, string table, IReadOnlyList<IReadOnlyList<string>> values, CancellationToken cancellationToken)
     {
         Calls.Add("BatchDeletePartition");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ClickBatch.Catalog.Aws;
 
@@ -6,7 +7,7 @@ namespace ClickBatch.Catalog.Aws;
 /// Reads an AWS JSON 1.x error response: code from the body's <c>__type</c> (text after '#') or the
 /// X-Amzn-ErrorType header, message from <c>message</c>/<c>Message</c>, request id from X-Amzn-RequestId.
 /// </summary>
-internal static class AwsErrorReader
+internal static partial class AwsErrorReader
 {
     private const int MaxMessageLength = 500;
 
@@ -14,7 +15,7 @@ internal static class AwsErrorReader
         HttpResponseMessage response, string service, string operation, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var (type, message) = ParseBody(body);
+        var (type, message) = ParseBody(body) is { Type: not null } json ? json : ParseXml(body);
         var code = CleanCode(type ?? HeaderValue(response, "X-Amzn-ErrorType"))
                    ?? "Http" + (int)response.StatusCode;
         message ??= body.Length == 0 ? null : Truncate(body);
@@ -49,6 +50,20 @@ internal static class AwsErrorReader
             return (null, null);
         }
     }
+
+    // Gateways and auth failures (e.g. SignatureDoesNotMatch) may answer in the XML error format even for JSON services.
+    private static (string? Type, string? Message) ParseXml(string body)
+    {
+        var code = XmlCode().Match(body);
+        var message = XmlMessage().Match(body);
+        return (code.Success ? code.Groups[1].Value : null, message.Success ? message.Groups[1].Value : null);
+    }
+
+    [GeneratedRegex("<Code>([^<]+)</Code>")]
+    private static partial Regex XmlCode();
+
+    [GeneratedRegex("<Message>([^<]*)</Message>")]
+    private static partial Regex XmlMessage();
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -4,13 +4,16 @@ namespace ClickBatch.Catalog.Glue;
 
 /// <summary>
 /// Glue Data Catalog over AWS JSON 1.1 (target prefix AWSGlue). API limits: BatchCreatePartition takes 100
-/// partitions, BatchDeletePartition 25 (https://docs.aws.amazon.com/glue/latest/webapi/API_BatchDeletePartition.html).
+/// partitions, BatchUpdatePartition 100, BatchDeletePartition 25
+/// (https://docs.aws.amazon.com/glue/latest/webapi/API_BatchDeletePartition.html).
 /// </summary>
 public sealed class GlueClient(AwsJsonClient client) : IGlueCatalog
 {
     public const int CreatePartitionBatchSize = 100;
 
     public const int DeletePartitionBatchSize = 25;
+
+    public const int UpdatePartitionBatchSize = 100;
 
     private const string NotFound = "EntityNotFoundException";
     private const string AlreadyExists = "AlreadyExistsException";
@@ -98,6 +101,18 @@ public sealed class GlueClient(AwsJsonClient client) : IGlueCatalog
         }
 
         return created;
+    }
+
+    public async Task BatchUpdatePartitionsAsync(
+        string database, string table, IReadOnlyList<GluePartitionInput> partitions, CancellationToken cancellationToken)
+    {
+        foreach (var batch in partitions.Chunk(UpdatePartitionBatchSize))
+        {
+            var entries = batch.Select(p => new { PartitionValueList = p.Values, PartitionInput = p });
+            var request = new { DatabaseName = database, TableName = table, Entries = entries };
+            var response = await client.SendAsync<object, GlueResponses.BatchPartition>("BatchUpdatePartition", request, cancellationToken);
+            ThrowUnlessOnly(response.Errors ?? [], tolerated: string.Empty, "BatchUpdatePartition", database, table);
+        }
     }
 
     public async Task BatchDeletePartitionsAsync(

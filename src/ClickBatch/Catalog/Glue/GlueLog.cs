@@ -6,6 +6,6 @@ namespace ClickBatch.Catalog.Glue;
 internal static partial class GlueLog
 {
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information,
-        Message = "Glue table {Database}.{Table} {Action} for Delta version {DeltaVersion}: {PartitionsAdded} partitions added, {PartitionsRemoved} removed")]
-    public static partial void Registered(ILogger logger, string database, string table, GlueTableAction action, long deltaVersion, int partitionsAdded, int partitionsRemoved);
+        Message = "Glue table {Database}.{Table} {Action} for Delta version {DeltaVersion}: {PartitionsAdded} partitions added, {PartitionsRemoved} removed, {PartitionsUpdated} updated")]
+    public static partial void Registered(ILogger logger, string database, string table, GlueTableAction action, long deltaVersion, int partitionsAdded, int partitionsRemoved, int partitionsUpdated);
 }

@@ -6,8 +6,8 @@ namespace ClickBatch.Catalog.Glue;
 
 /// <summary>
 /// Makes the Glue table of a Delta table match a snapshot: creates it or updates columns and location (a changed
-/// partition key set drops and recreates it), registers new partitions in batches of at most 100 and removes
-/// partitions no active file is in any more. Idempotent: registering the same snapshot twice changes nothing.
+/// partition key set drops and recreates it), registers new partitions in batches of at most 100, updates partitions
+/// whose columns or location changed (schema evolution), and removes partitions no active file is in any more. Idempotent: registering the same snapshot twice changes nothing.
 /// Database creation is the caller's (once per run: <see cref="IGlueCatalog.EnsureDatabaseAsync"/>).
 /// </summary>
 public sealed class GlueRegistrar(IGlueCatalog glue, ILogger? logger = null)
@@ -18,9 +18,9 @@ public sealed class GlueRegistrar(IGlueCatalog glue, ILogger? logger = null)
     {
         var wanted = GlueTableBuilder.Table(table, snapshot, tableRoot);
         var action = await EnsureTableAsync(database, wanted, cancellationToken);
-        var (added, removed) = await SyncPartitionsAsync(database, table, GlueTableBuilder.Partitions(snapshot, tableRoot), cancellationToken);
-        GlueLog.Registered(log, database, table, action, snapshot.Version, added, removed);
-        return new GlueRegistration(database, table, snapshot.Version, action, added, removed);
+        var sync = await SyncPartitionsAsync(database, table, GlueTableBuilder.Partitions(snapshot, tableRoot), cancellationToken);
+        GlueLog.Registered(log, database, table, action, snapshot.Version, sync.Added, sync.Removed, sync.Updated);
+        return new GlueRegistration(database, table, snapshot.Version, action, sync.Added, sync.Removed, sync.Updated);
     }
 
     private async Task<GlueTableAction> EnsureTableAsync(string database, GlueTableInput wanted, CancellationToken cancellationToken)
@@ -48,33 +48,40 @@ public sealed class GlueRegistrar(IGlueCatalog glue, ILogger? logger = null)
         return GlueTableAction.Updated;
     }
 
-    private async Task<(int Added, int Removed)> SyncPartitionsAsync(
+    private async Task<(int Added, int Removed, int Updated)> SyncPartitionsAsync(
         string database, string table, IReadOnlyList<GluePartitionInput> wanted, CancellationToken cancellationToken)
     {
-        var existing = await glue.GetPartitionsAsync(database, table, null, cancellationToken);
-        var existingKeys = existing.Select(p => GlueTableBuilder.PartitionKey(p.Values)).ToHashSet(StringComparer.Ordinal);
+        var existing = (await glue.GetPartitionsAsync(database, table, null, cancellationToken))
+            .ToDictionary(p => GlueTableBuilder.PartitionKey(p.Values), StringComparer.Ordinal);
         var wantedKeys = wanted.Select(p => GlueTableBuilder.PartitionKey(p.Values)).ToHashSet(StringComparer.Ordinal);
-        var missing = wanted.Where(p => !existingKeys.Contains(GlueTableBuilder.PartitionKey(p.Values))).ToList();
-        var stale = existing.Where(p => !wantedKeys.Contains(GlueTableBuilder.PartitionKey(p.Values))).Select(p => p.Values).ToList();
+        var missing = wanted.Where(p => !existing.ContainsKey(GlueTableBuilder.PartitionKey(p.Values))).ToList();
+        var outdated = wanted.Where(p => existing.TryGetValue(GlueTableBuilder.PartitionKey(p.Values), out var have) && !SameStorage(have.StorageDescriptor, p.StorageDescriptor)).ToList();
+        var stale = existing.Where(p => !wantedKeys.Contains(p.Key)).Select(p => p.Value.Values).ToList();
         var added = missing.Count == 0 ? 0 : await glue.BatchCreatePartitionsAsync(database, table, missing, cancellationToken);
+        if (outdated.Count > 0)
+        {
+            await glue.BatchUpdatePartitionsAsync(database, table, outdated, cancellationToken);
+        }
+
         if (stale.Count > 0)
         {
             await glue.BatchDeletePartitionsAsync(database, table, stale, cancellationToken);
         }
 
-        return (added, stale.Count);
+        return (added, stale.Count, outdated.Count);
     }
+
+    private static bool SameStorage(GlueStorageDescriptor? have, GlueStorageDescriptor want) =>
+        have is not null
+        && have.Columns.SequenceEqual(want.Columns)
+        && have.Location == want.Location
+        && have.InputFormat == want.InputFormat
+        && have.OutputFormat == want.OutputFormat
+        && have.SerdeInfo?.SerializationLibrary == want.SerdeInfo?.SerializationLibrary;
 
     private static bool Matches(GlueTable existing, GlueTableInput wanted)
     {
-        var have = existing.StorageDescriptor;
-        var want = wanted.StorageDescriptor!;
-        return have is not null
-               && have.Columns.SequenceEqual(want.Columns)
-               && have.Location == want.Location
-               && have.InputFormat == want.InputFormat
-               && have.OutputFormat == want.OutputFormat
-               && have.SerdeInfo?.SerializationLibrary == want.SerdeInfo?.SerializationLibrary
+        return SameStorage(existing.StorageDescriptor, wanted.StorageDescriptor!)
                && existing.TableType == wanted.TableType
                && wanted.Parameters!.All(p => existing.Parameters?.GetValueOrDefault(p.Key) == p.Value);
     }

@@ -26,6 +26,9 @@ public interface IGlueCatalog
     /// <summary>Creates partitions in batches of at most 100; existing ones are left alone. Returns how many were created.</summary>
     Task<int> BatchCreatePartitionsAsync(string database, string table, IReadOnlyList<GluePartitionInput> partitions, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the definitions (columns, location) of existing partitions, in batches of at most 100.</summary>
+    Task BatchUpdatePartitionsAsync(string database, string table, IReadOnlyList<GluePartitionInput> partitions, CancellationToken cancellationToken);
+
     /// <summary>Deletes partitions by values in batches of at most 25; missing ones are ignored.</summary>
     Task BatchDeletePartitionsAsync(string database, string table, IReadOnlyList<IReadOnlyList<string>> partitionValues, CancellationToken cancellationToken);
 }

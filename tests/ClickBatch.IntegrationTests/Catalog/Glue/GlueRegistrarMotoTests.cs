@@ -64,7 +64,8 @@ public sealed class GlueRegistrarMotoTests(MotoServerFixture moto)
         var result = await registrar.RegisterAsync(database, "clicks", Snapshot(evolved, ["2024-01-02"]), Root, Ct);
 
         result.TableAction.ShouldBe(GlueTableAction.Updated);
-        result.PartitionsRemoved.ShouldBe(1);
+        (result.PartitionsAdded, result.PartitionsRemoved, result.PartitionsUpdated).ShouldBe((0, 1, 1));
+        (await glue.GetPartitionsAsync(database, "clicks", null, Ct)).Single().StorageDescriptor!.Columns.Last().ShouldBe(new GlueColumn("referrer", "string"));
         (await glue.GetTableAsync(database, "clicks", Ct))!.StorageDescriptor!.Columns.Last().ShouldBe(new GlueColumn("referrer", "string"));
         (await glue.GetPartitionsAsync(database, "clicks", null, Ct)).Select(p => p.Values.Single()).ShouldBe(["2024-01-02"]);
     }

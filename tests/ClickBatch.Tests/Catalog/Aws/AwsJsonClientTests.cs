@@ -63,6 +63,22 @@ public sealed class AwsJsonClientTests
     }
 
     [Fact]
+    public async Task SendAsync_XmlErrorBody_ReadsCodeAndMessage()
+    {
+        var handler = FakeHttpHandler.Sequence(() => new HttpResponseMessage(HttpStatusCode.Forbidden)
+        {
+            Content = new StringContent("<ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>Check your key.</Message></Error></Errors></ErrorResponse>"),
+        });
+        var client = AwsTestClients.Json(handler, AwsService.Glue);
+
+        var error = await Should.ThrowAsync<AwsServiceException>(() => client.SendAsync<object, JsonElement>("GetTable", new { }, CancellationToken.None));
+
+        error.ErrorCode.ShouldBe("SignatureDoesNotMatch");
+        error.AwsMessage.ShouldBe("Check your key.");
+        error.IsTransient.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task SendAsync_ThrottledOnce_RetriesAndSucceeds()
     {
         var handler = FakeHttpHandler.Sequence(

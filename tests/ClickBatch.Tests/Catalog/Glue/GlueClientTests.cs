@@ -166,6 +166,30 @@ public sealed class GlueClientTests
         handler.Requests[0].Body.ShouldContain("""{"Values":["p0"]}""");
     }
 
+    [Fact]
+    public async Task BatchUpdatePartitionsAsync_150Partitions_SendsEntriesInBatchesOf100()
+    {
+        var handler = FakeHttpHandler.Sequence(Ok);
+
+        await Client(handler).BatchUpdatePartitionsAsync("db", "t", Partitions(150), CancellationToken.None);
+
+        handler.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("Entries").GetArrayLength()).ShouldBe([100, 50]);
+        var entry = JsonDocument.Parse(handler.Requests[0].Body).RootElement.GetProperty("Entries")[0];
+        entry.GetProperty("PartitionValueList")[0].GetString().ShouldBe("p0");
+        entry.GetProperty("PartitionInput").GetProperty("StorageDescriptor").GetProperty("Location").GetString().ShouldBe("s3://b/t/_symlink_format_manifest/p=0/");
+    }
+
+    [Fact]
+    public async Task BatchUpdatePartitionsAsync_ItemFails_ThrowsNamingItsValues()
+    {
+        var handler = FakeHttpHandler.Sequence(() => FakeHttpHandler.Json(HttpStatusCode.OK,
+            """{"Errors":[{"PartitionValueList":["p1"],"ErrorDetail":{"ErrorCode":"EntityNotFoundException","ErrorMessage":"no such partition"}}]}"""));
+
+        var error = await Should.ThrowAsync<GluePartitionBatchException>(() => Client(handler).BatchUpdatePartitionsAsync("db", "t", Partitions(2), CancellationToken.None));
+
+        error.Message.ShouldContain("[p1] EntityNotFoundException: no such partition");
+    }
+
     private static GlueClient Client(FakeHttpHandler handler) => new(AwsTestClients.Json(handler, AwsService.Glue));
 
     private static HttpResponseMessage NotFound() => Error("EntityNotFoundException");

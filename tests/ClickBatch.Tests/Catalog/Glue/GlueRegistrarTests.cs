@@ -1,4 +1,5 @@
 using ClickBatch.Catalog.Glue;
+using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Schema;
 using ClickBatch.Tests.Support;
 
@@ -89,6 +90,20 @@ public sealed class GlueRegistrarTests
 
         result.TableAction.ShouldBe(GlueTableAction.Updated);
         glue.TableNamed("clicks")!.StorageDescriptor!.Columns.Select(c => c.Name).ShouldBe(["event_id", "amount", "device", "referrer"]);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_SchemaEvolvedWithPartitions_UpdatesThePartitionColumnsToo()
+    {
+        var registrar = new GlueRegistrar(glue);
+        AddFile[] files = [SnapshotBuilder.File("a.parquet", ("event_date", "2024-01-01")), SnapshotBuilder.File("b.parquet", ("event_date", "2024-01-02"))];
+        await registrar.RegisterAsync("db", "clicks", SnapshotBuilder.Create(Schema, ["event_date"], files), Root, Ct);
+        var evolved = new StructType(Schema.Fields.Append(new StructField("referrer", PrimitiveType.String)).ToList());
+
+        var result = await registrar.RegisterAsync("db", "clicks", SnapshotBuilder.Create(evolved, ["event_date"], files), Root, Ct);
+
+        (result.PartitionsAdded, result.PartitionsRemoved, result.PartitionsUpdated).ShouldBe((0, 0, 2));
+        glue.PartitionsOf("clicks").ShouldAllBe(p => p.StorageDescriptor!.Columns.Last().Name == "referrer");
     }
 
     [Fact]
