@@ -52,7 +52,7 @@ public sealed class RunHarness : IDisposable
             ClicksTopic = Clicks,
             CheckoutsTopic = Checkouts,
         });
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(_kafka.BootstrapServers));
+        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(_kafka.BootstrapServers), NullLogger.Instance);
         return await EventGenerator.WriteAsync(plan, sink, CancellationToken.None);
     }
 

@@ -38,7 +38,7 @@ public sealed class DemoJob(DemoOptions options, ILoggerFactory loggers, TimePro
             From = day,
             To = day,
         });
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers));
+        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers), loggers.CreateLogger<KafkaRecordSink>());
         return await EventGenerator.WriteAsync(plan, sink, cancellationToken);
     }
 
