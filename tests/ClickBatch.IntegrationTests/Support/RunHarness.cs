@@ -42,7 +42,14 @@ public sealed class RunHarness : IDisposable
     /// <summary>Produces a generated day of events (with every bad kind) to both topics.</summary>
     public async Task<GenerationSummary> ProduceAsync(int clicks, ulong seed = 7, double malformedRatio = 0.02)
     {
-        var plan = GenerationPlan.Create(new GeneratorOptions
+        var plan = Plan(clicks, seed, malformedRatio);
+        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(_kafka.BootstrapServers), NullLogger.Instance);
+        return await EventGenerator.WriteAsync(plan, sink, CancellationToken.None);
+    }
+
+    /// <summary>The plan <see cref="ProduceAsync"/> produces for the same arguments: the truth of what went to Kafka.</summary>
+    public GenerationPlan Plan(int clicks, ulong seed = 7, double malformedRatio = 0.02) =>
+        GenerationPlan.Create(new GeneratorOptions
         {
             Clicks = clicks,
             Seed = seed,
@@ -52,9 +59,6 @@ public sealed class RunHarness : IDisposable
             ClicksTopic = Clicks,
             CheckoutsTopic = Checkouts,
         });
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(_kafka.BootstrapServers), NullLogger.Instance);
-        return await EventGenerator.WriteAsync(plan, sink, CancellationToken.None);
-    }
 
     /// <summary>Every (partition, offset) Kafka holds for the topic: [low, high) of each partition.</summary>
     public HashSet<(int Partition, long Offset)> OffsetsInKafka(string topic)
