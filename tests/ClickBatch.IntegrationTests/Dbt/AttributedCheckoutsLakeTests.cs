@@ -23,7 +23,7 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
         expected.Values.Count(v => v is not null).ShouldBeGreaterThan(expected.Count / 3);
         checkouts.Count.ShouldBeGreaterThan(expected.Count, "the generated checkouts should include duplicates");
         await using var duck = await DbtWorkbench.OpenAsync();
-        (await AttributionSummary.RegisterSourcesAsync(duck, harness.Lake, CancellationToken.None)).ShouldBeTrue();
+        (await AttributionSummary.RegisterSourcesAsync(duck, harness.SourceTables, CancellationToken.None)).ShouldBeTrue();
 
         await DbtWorkbench.FullRefreshAsync(duck);
 
@@ -39,14 +39,14 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
         await harness.ProduceAsync(clicks: 1500, seed: 21);
         (await harness.RunAsync(harness.Settings())).ExitCode.ShouldBe(0);
         await using var duck = await DbtWorkbench.OpenAsync();
-        await AttributionSummary.RegisterSourcesAsync(duck, harness.Lake, CancellationToken.None);
+        await AttributionSummary.RegisterSourcesAsync(duck, harness.SourceTables, CancellationToken.None);
         await DbtWorkbench.FullRefreshAsync(duck);
         await harness.ProduceAsync(clicks: 1500, seed: 22);
         (await harness.RunAsync(harness.Settings())).ExitCode.ShouldBe(0);
         var expected = Expected(harness.Plan(clicks: 1500, seed: 21), harness.Plan(clicks: 1500, seed: 22));
 
         // The manifests list the second run's files only once the views are made again.
-        await AttributionSummary.RegisterSourcesAsync(duck, harness.Lake, CancellationToken.None);
+        await AttributionSummary.RegisterSourcesAsync(duck, harness.SourceTables, CancellationToken.None);
         await DbtWorkbench.IncrementalRunAsync(duck);
 
         (await DbtWorkbench.FailingTestsAsync(duck, incremental: true)).ShouldBeEmpty();
@@ -62,12 +62,12 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
         (await harness.RunAsync(harness.Settings())).ExitCode.ShouldBe(0);
         var expected = FirstClickAttribution.Compute(harness.Plan(clicks: 2000, seed: 31));
         await using var duck = await DbtWorkbench.OpenAsync();
-        await AttributionSummary.RegisterSourcesAsync(duck, harness.Lake, CancellationToken.None);
+        await AttributionSummary.RegisterSourcesAsync(duck, harness.SourceTables, CancellationToken.None);
         await DbtWorkbench.FullRefreshAsync(duck);
 
         var embedded = await DbtWorkbench.ReadAttributionAsync(duck, AttributionSql.AttributedCheckouts);
-        var withDbt = await AttributionSummary.DescribeAsync(harness.Lake, DbtWorkbench.Script, CancellationToken.None);
-        var withoutDbt = await AttributionSummary.DescribeAsync(harness.Lake, renderer: null, CancellationToken.None);
+        var withDbt = await AttributionSummary.DescribeAsync(harness.SourceTables, DbtWorkbench.Script, CancellationToken.None);
+        var withoutDbt = await AttributionSummary.DescribeAsync(harness.SourceTables, renderer: null, CancellationToken.None);
 
         embedded.ShouldMatch(await DbtWorkbench.ReadAttributionAsync(duck, "attributed_checkouts"));
         embedded.ShouldMatch(expected);

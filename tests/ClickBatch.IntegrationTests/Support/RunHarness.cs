@@ -39,6 +39,15 @@ public sealed class RunHarness : IDisposable
 
     public string RejectsOf(string topic) => Lake + "/" + topic + "_rejects";
 
+    /// <summary>The dbt source names (clicks, checkouts and their rejects) to this harness's table locations.</summary>
+    public IReadOnlyDictionary<string, string> SourceTables => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["clicks"] = TableOf(Clicks),
+        ["checkouts"] = TableOf(Checkouts),
+        ["clicks_rejects"] = RejectsOf(Clicks),
+        ["checkouts_rejects"] = RejectsOf(Checkouts),
+    };
+
     /// <summary>Produces a generated day of events (with every bad kind) to both topics.</summary>
     public async Task<GenerationSummary> ProduceAsync(int clicks, ulong seed = 7, double malformedRatio = 0.02)
     {

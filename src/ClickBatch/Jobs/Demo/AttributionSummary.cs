@@ -18,11 +18,19 @@ public static class AttributionSummary
     /// <summary>The source schema the dbt project reads (its <c>clickbatch_schema</c> var's default).</summary>
     public const string SourceSchema = "clickbatch";
 
-    public static async Task<string> DescribeAsync(string lake, string? renderer, CancellationToken cancellationToken)
+    /// <summary>The source tables of a lake laid out as <c>clickbatch run</c> and <c>demo</c> write it: <c>&lt;lake&gt;/&lt;topic&gt;[_rejects]</c>.</summary>
+    public static IReadOnlyDictionary<string, string> LakeTables(string lake) =>
+        new[] { "clicks", "checkouts", "clicks_rejects", "checkouts_rejects" }.ToDictionary(t => t, t => lake + "/" + t, StringComparer.Ordinal);
+
+    /// <summary>Checkouts, the share attributed and the top products by attributed revenue, as text.</summary>
+    /// <param name="tables">dbt source table name (clicks, checkouts, clicks_rejects, checkouts_rejects) to Delta table location.</param>
+    /// <param name="renderer">Path of <c>scripts/dbt_render.py</c>, or null to use <see cref="AttributionSql"/>.</param>
+    /// <param name="cancellationToken">Stops the queries.</param>
+    public static async Task<string> DescribeAsync(IReadOnlyDictionary<string, string> tables, string? renderer, CancellationToken cancellationToken)
     {
         await using var duck = new DuckDBConnection("DataSource=:memory:");
         await duck.OpenAsync(cancellationToken);
-        if (!await RegisterSourcesAsync(duck, lake, cancellationToken))
+        if (!await RegisterSourcesAsync(duck, tables, cancellationToken))
         {
             return "First-click attribution: the lake has no clicks or no checkouts yet.";
         }
@@ -31,14 +39,18 @@ public static class AttributionSummary
         return await FormatAsync(duck, engine, cancellationToken);
     }
 
-    /// <summary>Views <c>clickbatch.&lt;table&gt;</c> over the lake's manifests, as the Spectrum external schema; false without clicks or checkouts.</summary>
-    public static async Task<bool> RegisterSourcesAsync(DuckDBConnection duck, string lake, CancellationToken cancellationToken)
+    /// <summary>
+    /// Views <c>clickbatch.&lt;table&gt;</c> over each Delta table's manifests, as the Spectrum external schema the
+    /// dbt sources read; (re)creating them picks up files of later runs. False without both clicks and checkouts.
+    /// </summary>
+    public static async Task<bool> RegisterSourcesAsync(DuckDBConnection duck, IReadOnlyDictionary<string, string> tables, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tables);
         await ExecuteAsync(duck, $"CREATE SCHEMA IF NOT EXISTS {SourceSchema}", cancellationToken);
         var found = 0;
-        foreach (var table in new[] { "clicks", "checkouts", "clicks_rejects", "checkouts_rejects" })
+        foreach (var (table, location) in tables)
         {
-            if (await ManifestViews.CreateAsync(duck, "lake_" + table, ObjectStoreFactory.Create(lake + "/" + table), cancellationToken))
+            if (await ManifestViews.CreateAsync(duck, "lake_" + table, ObjectStoreFactory.Create(location), cancellationToken))
             {
                 await ExecuteAsync(duck, $"CREATE OR REPLACE VIEW {SourceSchema}.{table} AS SELECT * FROM main.lake_{table}", cancellationToken);
                 found += table is "clicks" or "checkouts" ? 1 : 0;
