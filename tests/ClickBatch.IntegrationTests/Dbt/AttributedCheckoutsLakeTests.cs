@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClickBatch.Generation;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Demo;
@@ -60,7 +61,8 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
         using var harness = new RunHarness(kafka);
         await harness.ProduceAsync(clicks: 2000, seed: 31);
         (await harness.RunAsync(harness.Settings())).ExitCode.ShouldBe(0);
-        var expected = FirstClickAttribution.Compute(harness.Plan(clicks: 2000, seed: 31));
+        var (clicks, checkouts) = FirstClickAttribution.Decode(harness.Plan(clicks: 2000, seed: 31));
+        var expected = FirstClickAttribution.Compute(clicks, checkouts);
         await using var duck = await DbtWorkbench.OpenAsync();
         await AttributionSummary.RegisterSourcesAsync(duck, harness.SourceTables, CancellationToken.None);
         await DbtWorkbench.FullRefreshAsync(duck);
@@ -79,8 +81,26 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
             summary.ShouldContain("    5. ");
         }
 
+        foreach (var line in TopProductLines(clicks, checkouts, expected))
+        {
+            withDbt.ShouldContain(line);
+            withoutDbt.ShouldContain(line);
+        }
+
         withDbt.ShouldContain("dbt models rendered by");
         withoutDbt.ShouldContain("embedded SQL");
+    }
+
+    /// <summary>The summary's revenue figure and top-5 lines, computed from the generated events.</summary>
+    private static List<string> TopProductLines(List<AttributionEvent> clicks, List<AttributionEvent> checkouts, Dictionary<string, string?> attribution)
+    {
+        var names = clicks.GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.Select(c => c.Product!).Order(StringComparer.Ordinal).First());
+        var attributed = checkouts.DistinctBy(c => c.Id).Where(c => attribution[c.Id] is not null).ToList();
+        var top = attributed.GroupBy(c => names[c.ProductId])
+            .Select(g => (Name: g.Key, Revenue: g.Sum(c => c.Amount), Count: g.Count()))
+            .OrderByDescending(p => p.Revenue).ThenBy(p => p.Name, StringComparer.Ordinal).Take(5)
+            .Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"    {i + 1}. {p.Name,-40} {p.Revenue,12:N2}  ({p.Count} checkouts)"));
+        return [string.Create(CultureInfo.InvariantCulture, $"revenue {attributed.Sum(c => c.Amount):N2}\n"), .. top];
     }
 
     private static Dictionary<string, string?> Expected(params GenerationPlan[] plans)

@@ -61,8 +61,10 @@ public static class FirstClickAttribution
         var root = document.RootElement;
         var at = DateTimeOffset.ParseExact(root.GetProperty("datetime_occured").GetString()!, "yyyy-MM-dd HH:mm:ss.fff",
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var amount = root.TryGetProperty("total_amount", out var total) ? total.GetDecimal() : 0m;
+        var product = root.TryGetProperty("product", out var name) ? name.GetString() : null;
         return new AttributionEvent(root.GetProperty(idField).GetString()!, root.GetProperty("user_id").GetInt64(),
-            root.GetProperty("product_id").GetString()!, at);
+            root.GetProperty("product_id").GetString()!, at, amount, product);
     }
 
     private static IEnumerable<AttributionEvent> Deduplicate(IEnumerable<AttributionEvent> events)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ClickBatch.Catalog.Dbt;
 using ClickBatch.Catalog.DuckDb;
 using ClickBatch.Errors;
@@ -36,7 +34,7 @@ public static class AttributionSummary
         }
 
         var engine = await BuildAttributionAsync(duck, renderer, cancellationToken);
-        return await FormatAsync(duck, engine, cancellationToken);
+        return await AttributionReport.FormatAsync(duck, engine, cancellationToken);
     }
 
     /// <summary>
@@ -63,63 +61,31 @@ public static class AttributionSummary
     /// <summary>Fills temp table <c>attribution</c> (checkout_id, product_id, total_amount, attributed_click_id); returns how.</summary>
     private static async Task<string> BuildAttributionAsync(DuckDBConnection duck, string? renderer, CancellationToken cancellationToken)
     {
-        string note;
+        var fallback = "embedded SQL equal to dbt/models/marts/attributed_checkouts.sql";
         if (renderer is null)
         {
-            note = $"embedded SQL equal to dbt/models/marts/attributed_checkouts.sql ({DbtRenderer.ScriptPath} not found next to this binary)";
+            fallback += $" ({DbtRenderer.ScriptPath} not found above the working directory or this binary)";
         }
         else
         {
             try
             {
                 await DuckDbDbtRunner.RunModelsAsync(duck, await DbtRenderer.RenderAsync(renderer, incremental: false, cancellationToken), cancellationToken);
-                await ExecuteAsync(duck, "CREATE TEMP TABLE attribution AS SELECT checkout_id, product_id, total_amount, attributed_click_id FROM attributed_checkouts", cancellationToken);
+                await FillAsync(duck, "attributed_checkouts", cancellationToken);
                 return $"the dbt models rendered by {renderer}";
             }
             catch (DbtRenderException error)
             {
-                note = "embedded SQL equal to dbt/models/marts/attributed_checkouts.sql (rendering the dbt project failed: " + error.Message + ")";
+                fallback += " (rendering the dbt project failed: " + error.Message + ")";
             }
         }
 
-        await ExecuteAsync(duck, "CREATE TEMP TABLE attribution AS SELECT checkout_id, product_id, total_amount, attributed_click_id FROM (" + AttributionSql.AttributedCheckouts + ")", cancellationToken);
-        return note;
+        await FillAsync(duck, "(" + AttributionSql.AttributedCheckouts + ")", cancellationToken);
+        return fallback;
     }
 
-    private static async Task<string> FormatAsync(DuckDBConnection duck, string engine, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"First-click attribution (DuckDB over the lake, {engine}):\n");
-        await using (var totals = duck.CreateCommand())
-        {
-            totals.CommandText = "SELECT count(*), count(attributed_click_id), coalesce(sum(total_amount) FILTER (WHERE attributed_click_id IS NOT NULL), 0) FROM attribution";
-            await using var reader = await totals.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var (checkouts, attributed) = (reader.GetInt64(0), reader.GetInt64(1));
-            text.Append(CultureInfo.InvariantCulture, $"  checkouts           {checkouts}\n");
-            text.Append(CultureInfo.InvariantCulture, $"  attributed          {attributed} ({(checkouts == 0 ? 0 : 100.0 * attributed / checkouts):0.0}%), revenue {reader.GetDecimal(2):N2}\n");
-        }
-
-        text.Append("  top 5 products by attributed revenue:\n");
-        await AppendTopProductsAsync(duck, text, cancellationToken);
-        return text.ToString().TrimEnd();
-    }
-
-    private static async Task AppendTopProductsAsync(DuckDBConnection duck, StringBuilder text, CancellationToken cancellationToken)
-    {
-        await using var top = duck.CreateCommand();
-        top.CommandText = $"""
-            SELECT coalesce(p.product, a.product_id), sum(a.total_amount) AS revenue, count(*) AS checkouts
-            FROM attribution AS a
-            LEFT JOIN (SELECT product_id, min(product) AS product FROM {SourceSchema}.clicks GROUP BY product_id) AS p ON p.product_id = a.product_id
-            WHERE a.attributed_click_id IS NOT NULL
-            GROUP BY 1 ORDER BY revenue DESC, 1 LIMIT 5
-            """;
-        await using var reader = await top.ExecuteReaderAsync(cancellationToken);
-        for (var rank = 1; await reader.ReadAsync(cancellationToken); rank++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"    {rank}. {reader.GetString(0),-40} {reader.GetDecimal(1),12:N2}  ({reader.GetInt64(2)} checkouts)\n");
-        }
-    }
+    private static Task FillAsync(DuckDBConnection duck, string attributedCheckouts, CancellationToken cancellationToken) =>
+        ExecuteAsync(duck, "CREATE TEMP TABLE attribution AS SELECT checkout_id, product_id, total_amount, attributed_click_id FROM " + attributedCheckouts, cancellationToken);
 
     private static async Task ExecuteAsync(DuckDBConnection duck, string sql, CancellationToken cancellationToken)
     {
