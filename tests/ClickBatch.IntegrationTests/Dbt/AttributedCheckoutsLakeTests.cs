@@ -18,7 +18,9 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
         using var harness = new RunHarness(kafka);
         await harness.ProduceAsync(clicks: 3000, seed: 11);
         (await harness.RunAsync(harness.Settings())).ExitCode.ShouldBe(0);
-        var (clicks, checkouts) = FirstClickAttribution.Decode(harness.Plan(clicks: 3000, seed: 11));
+        var plan = harness.Plan(clicks: 3000, seed: 11);
+        CheckoutScenarios.ForCheckouts.ShouldBeSubsetOf(plan.Records.Where(r => r.Topic == EventTopic.Checkouts).Select(r => r.Scenario));
+        var (clicks, checkouts) = FirstClickAttribution.Decode(plan);
         var expected = FirstClickAttribution.Compute(clicks, checkouts);
         expected.Values.Count(v => v is null).ShouldBeGreaterThan(0);
         expected.Values.Count(v => v is not null).ShouldBeGreaterThan(expected.Count / 3);
