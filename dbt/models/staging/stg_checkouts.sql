@@ -1,17 +1,17 @@
-{# Typed checkouts, one row per checkout_id (first copy in Kafka order, as for clicks). #}
+{# Typed checkouts, one row per checkout_id (first copy in Kafka order, as for clicks; dt cast as there). #}
 with ranked as (
     select
         checkout_id,
         user_id,
         product_id,
         payment_method,
-        total_amount,
+        cast(total_amount as decimal(10, 2)) as total_amount,
         shipping_address,
         billing_address,
         user_agent,
         ip_address,
         datetime_occured as checked_out_at,
-        dt,
+        cast(dt as date) as dt,
         _kafka_partition,
         _kafka_offset,
         _ingested_at,

@@ -1,17 +1,18 @@
 {# Typed clicks, one row per click_id. Producers re-send events, so duplicates share a click_id: the first copy in
-   Kafka order is kept (earliest Kafka timestamp, then partition and offset). #}
+   Kafka order is kept (earliest Kafka timestamp, then partition and offset). dt is cast to a date because a Glue
+   partition key may be declared as a string, and the incremental lookback does date arithmetic on it. #}
 with ranked as (
     select
         click_id,
         user_id,
         product_id,
         product,
-        price,
+        cast(price as decimal(10, 2)) as price,
         url,
         user_agent,
         ip_address,
         datetime_occured as clicked_at,
-        dt,
+        cast(dt as date) as dt,
         _kafka_partition,
         _kafka_offset,
         _ingested_at,

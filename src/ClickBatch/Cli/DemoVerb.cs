@@ -38,6 +38,8 @@ public sealed class DemoVerb : IVerb
         }
 
         await context.Out.WriteLineAsync(await LakeSummary.DescribeAsync(lake, cancellationToken));
+        var renderer = Catalog.Dbt.DbtRenderer.FindScript(Environment.CurrentDirectory) ?? Catalog.Dbt.DbtRenderer.FindScript(AppContext.BaseDirectory);
+        await context.Out.WriteLineAsync(await AttributionSummary.DescribeAsync(AttributionSummary.LakeTables(lake), renderer, cancellationToken));
         await context.Out.WriteLineAsync($"tables: {lake}/clicks, {lake}/checkouts (+ _rejects); run reports: {lake}/_clickbatch/runs/");
         await context.Out.WriteLineAsync($"try: dotnet run --project src/ClickBatch -- table describe {lake}/clicks");
         return report.ExitCode ?? ExitCodes.Failure;

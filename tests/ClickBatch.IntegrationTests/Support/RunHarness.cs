@@ -39,10 +39,25 @@ public sealed class RunHarness : IDisposable
 
     public string RejectsOf(string topic) => Lake + "/" + topic + "_rejects";
 
+    /// <summary>The dbt source names (clicks, checkouts and their rejects) to this harness's table locations.</summary>
+    public IReadOnlyDictionary<string, string> SourceTables => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["clicks"] = TableOf(Clicks),
+        ["checkouts"] = TableOf(Checkouts),
+        ["clicks_rejects"] = RejectsOf(Clicks),
+        ["checkouts_rejects"] = RejectsOf(Checkouts),
+    };
+
     /// <summary>Produces a generated day of events (with every bad kind) to both topics.</summary>
     public async Task<GenerationSummary> ProduceAsync(int clicks, ulong seed = 7, double malformedRatio = 0.02)
     {
-        var plan = GenerationPlan.Create(new GeneratorOptions
+        var plan = Plan(clicks, seed, malformedRatio);
+        return await GenerationRunner.ProduceAsync(plan, _kafka.BootstrapServers, NullLogger.Instance, CancellationToken.None);
+    }
+
+    /// <summary>The plan <see cref="ProduceAsync"/> produces for the same arguments: the truth of what went to Kafka.</summary>
+    public GenerationPlan Plan(int clicks, ulong seed = 7, double malformedRatio = 0.02) =>
+        GenerationPlan.Create(new GeneratorOptions
         {
             Clicks = clicks,
             Seed = seed,
@@ -52,8 +67,6 @@ public sealed class RunHarness : IDisposable
             ClicksTopic = Clicks,
             CheckoutsTopic = Checkouts,
         });
-        return await GenerationRunner.ProduceAsync(plan, _kafka.BootstrapServers, NullLogger.Instance, CancellationToken.None);
-    }
 
     /// <summary>Every (partition, offset) Kafka holds for the topic: [low, high) of each partition.</summary>
     public HashSet<(int Partition, long Offset)> OffsetsInKafka(string topic)
