@@ -89,7 +89,7 @@ data "aws_iam_policy_document" "task" {
     for_each = var.enable_redshift_check ? [1] : []
     content {
       sid       = "RedshiftDataCheck"
-      actions   = ["redshift-data:ExecuteStatement", "redshift-data:DescribeStatement", "redshift-data:GetStatementResult"]
+      actions   = ["redshift-data:ExecuteStatement", "redshift-data:DescribeStatement", "redshift-data:GetStatementResult", "redshift-data:CancelStatement"]
       resources = ["*"]
     }
   }
