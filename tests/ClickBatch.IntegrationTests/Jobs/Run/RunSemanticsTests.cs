@@ -34,15 +34,7 @@ public sealed class RunSemanticsTests(LocalKafkaFixture kafka) : IClassFixture<L
     [Fact]
     public async Task Run_RetentionDeletedUnreadRecords_FailsWithExit3NamingTheRange()
     {
-        using var harness = new RunHarness(kafka, partitions: 1);
-        await ProduceClickAsync(harness.Clicks, 0, "a-1");
-        (await harness.RunAsync(harness.Settings())).Status.ShouldBe(RunStatus.Succeeded);
-        for (var i = 0; i < 5; i++)
-        {
-            await ProduceClickAsync(harness.Clicks, 0, "b-" + i);
-        }
-
-        kafka.Cluster.DeleteRecordsBefore(harness.Clicks, 0, 4);
+        using var harness = await LandOneThenLoseThreeAsync();
         var report = await harness.RunAsync(harness.Settings());
 
         report.Status.ShouldBe(RunStatus.DataLoss);
@@ -56,15 +48,7 @@ public sealed class RunSemanticsTests(LocalKafkaFixture kafka) : IClassFixture<L
     [Fact]
     public async Task Run_AllowDataLoss_ContinuesFromEarliestAndRecordsTheGap()
     {
-        using var harness = new RunHarness(kafka, partitions: 1);
-        await ProduceClickAsync(harness.Clicks, 0, "a-1");
-        (await harness.RunAsync(harness.Settings())).Status.ShouldBe(RunStatus.Succeeded);
-        for (var i = 0; i < 5; i++)
-        {
-            await ProduceClickAsync(harness.Clicks, 0, "b-" + i);
-        }
-
-        kafka.Cluster.DeleteRecordsBefore(harness.Clicks, 0, 4);
+        using var harness = await LandOneThenLoseThreeAsync();
         var report = await harness.RunAsync(harness.Settings(allowDataLoss: true));
 
         report.Status.ShouldBe(RunStatus.Succeeded);
@@ -158,6 +142,21 @@ public sealed class RunSemanticsTests(LocalKafkaFixture kafka) : IClassFixture<L
         (await LakeReader.KafkaOffsetsAsync(harness.TableOf(harness.Clicks))).ShouldBeEmpty();
         (await harness.RunAsync(harness.Settings(maxRejectRatio: 1))).Status.ShouldBe(RunStatus.Succeeded);
         (await harness.OffsetsInLakeAsync(harness.Clicks)).Count.ShouldBe(2);
+    }
+
+    /// <summary>Offset 0 landed by a run; offsets 1-5 produced, then retention deletes 1-3 before the next run.</summary>
+    private async Task<RunHarness> LandOneThenLoseThreeAsync()
+    {
+        var harness = new RunHarness(kafka, partitions: 1);
+        await ProduceClickAsync(harness.Clicks, 0, "a-1");
+        (await harness.RunAsync(harness.Settings())).Status.ShouldBe(RunStatus.Succeeded);
+        for (var i = 0; i < 5; i++)
+        {
+            await ProduceClickAsync(harness.Clicks, 0, "b-" + i);
+        }
+
+        kafka.Cluster.DeleteRecordsBefore(harness.Clicks, 0, 4);
+        return harness;
     }
 
     private async Task ProduceClickAsync(string topic, int partition, string clickId, string? extra = null)
