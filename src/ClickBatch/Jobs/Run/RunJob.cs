@@ -104,7 +104,7 @@ public sealed class RunJob
         var plan = OffsetPlanner.Plan(bounds, StoredOffsets(run, bounds), await GroupOffsetsAsync(source, bounds, stop),
             _settings.StartingOffsets, _settings.AllowDataLoss);
         run.Plan = plan;
-        LogPlan(plan);
+        LogPlan(plan, bounds);
         await ReadAsync(source, run, plan, stop);
         await CommitAllAsync(run, stop);
         await CommitGroupOffsetsAsync(source, run);
@@ -151,7 +151,7 @@ public sealed class RunJob
             ? await source.GetGroupOffsetsAsync(_settings.Source.GroupId, bounds.Select(b => b.Key).ToList(), ct)
             : new Dictionary<KafkaPartition, long>();
 
-    private void LogPlan(OffsetPlan plan)
+    private void LogPlan(OffsetPlan plan, IReadOnlyList<PartitionBounds> bounds)
     {
         foreach (var gap in plan.Gaps)
         {
@@ -160,7 +160,8 @@ public sealed class RunJob
 
         foreach (var range in plan.Ranges.Where(r => !r.IsEmpty))
         {
-            RunLog.PartitionPlanned(_logger, range.Topic, range.Partition, range.From, range.To, range.From);
+            var earliest = bounds.First(b => b.Key == range.Key).Earliest;
+            RunLog.PartitionPlanned(_logger, range.Topic, range.Partition, range.From, range.To, earliest);
         }
     }
 
