@@ -23,9 +23,20 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
     public async Task<IReadOnlyList<OptimizeResult>> ExecuteAsync(OptimizeOptions options, CancellationToken cancellationToken)
     {
         var results = new List<OptimizeResult>();
-        foreach (var table in options.Tables)
+        try
         {
-            results.Add(await OptimizeTableAsync(table, options, cancellationToken));
+            foreach (var table in options.Tables)
+            {
+                results.Add(await OptimizeTableAsync(table, options, cancellationToken));
+            }
+        }
+        finally
+        {
+            // Each partition's working folder is deleted after its compaction; the staging root only if left empty.
+            if (Directory.Exists(options.StagingDirectory) && !Directory.EnumerateFileSystemEntries(options.StagingDirectory).Any())
+            {
+                Directory.Delete(options.StagingDirectory);
+            }
         }
 
         return results;
@@ -90,6 +101,7 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
 
         if (glue is not null && options.GlueDatabase is { } database)
         {
+            await glue.EnsureDatabaseAsync(database, "ClickBatch Delta tables in " + options.LakeUri + " (read through symlink manifests)", cancellationToken);
             await new GlueRegistrar(glue, _logger).RegisterAsync(database, RegisterJob.GlueTableName(name), snapshot, table.Log.Store.RootUri, cancellationToken);
         }
     }
