@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using ClickBatch.Catalog.Aws;
+using ClickBatch.Catalog.Glue;
+using ClickBatch.Errors;
+using ClickBatch.Jobs.Maintenance;
+using ClickBatch.Jobs.Register;
+using ClickBatch.Ledger;
+using ClickBatch.Storage;
+using CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Cli;
+
+/// <summary><c>clickbatch optimize</c>: compacts small files per partition (docs/maintenance.md).</summary>
+[Verb("optimize", HelpText = "Compact each partition's small data files into target-size files, one Delta commit per table "
+    + "(remove + add with dataChange=false, Kafka offsets untouched); manifests and Glue follow. See docs/maintenance.md.")]
+public sealed partial class OptimizeVerb : IVerb
+{
+    [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<table>.")]
+    public string? Lake { get; set; }
+
+    [Option("table", HelpText = "Comma-separated tables under the lake (default clicks, clicks_rejects, checkouts, checkouts_rejects).")]
+    public string? Table { get; set; }
+
+    [Option("partition", HelpText = "Only this partition, as its folder name, e.g. dt=2026-11-22 (default all).")]
+    public string? Partition { get; set; }
+
+    [Option("target-size-mib", Default = 128, HelpText = "Files smaller than this (MiB) are compacted into files of about this size.")]
+    public int TargetSizeMib { get; set; } = 128;
+
+    [Option("dry-run", HelpText = "Print what would be compacted; write nothing.")]
+    public bool DryRun { get; set; }
+
+    [Option("glue-database", HelpText = "Glue database the tables are registered in; Glue follows the new snapshot.")]
+    public string? GlueDatabase { get; set; }
+
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = Validate();
+        using var loggers = context.CreateLoggerFactory();
+        var glue = GlueDatabase is null ? null
+            : new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
+        var job = new OptimizeJob(uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), glue, context.Clock, loggers);
+        var results = DryRun
+            ? await job.ExecuteAsync(options, cancellationToken)
+            : await new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock)
+                .RecordAsync("optimize", r => r.Select(ToReport).ToList(), ct => job.ExecuteAsync(options, ct), cancellationToken);
+        await context.Out.WriteLineAsync(MaintenanceSummary.Optimize(results, DryRun));
+        return ExitCodes.Success;
+    }
+
+    private TopicReport ToReport(OptimizeResult r) => new()
+    {
+        Topic = r.Table,
+        Table = Lake!.TrimEnd('/') + "/" + r.Table,
+        RejectsTable = string.Empty,
+        DeltaVersions = r.DeltaVersion is { } v ? [v] : [],
+        Files = r.Partitions.Sum(p => p.FilesAdded),
+        Bytes = r.Partitions.Sum(p => p.BytesAdded),
+    };
+
+    private OptimizeOptions Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Lake))
+        {
+            problems.Add("--lake is required: the lake root, a local folder or s3://bucket/prefix.");
+        }
+
+        if (Partition is not null && !PartitionPattern().IsMatch(Partition))
+        {
+            problems.Add("--partition must be a partition folder like dt=2026-11-22, got '" + Partition + "'.");
+        }
+
+        if (TargetSizeMib is < 1 or > 4096)
+        {
+            problems.Add("--target-size-mib must be between 1 and 4096, got " + TargetSizeMib + ".");
+        }
+
+        if (GlueDatabase is not null && RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
+        {
+            problems.Add("--glue-database must be a Glue name (lower case letters, digits, underscores), got '" + GlueDatabase + "'.");
+        }
+
+        problems.AddRange(new[] { MaintenanceTables.Problem(Table) }.OfType<string>());
+        return problems.Count > 0 ? throw new ConfigurationException(problems) : new OptimizeOptions
+        {
+            LakeUri = Lake!,
+            Tables = MaintenanceTables.Resolve(Table),
+            Partition = Partition,
+            TargetFileBytes = TargetSizeMib * 1024L * 1024,
+            DryRun = DryRun,
+            GlueDatabase = GlueDatabase,
+        };
+    }
+
+    [GeneratedRegex("^[^=/]+=[^/]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartitionPattern();
+}

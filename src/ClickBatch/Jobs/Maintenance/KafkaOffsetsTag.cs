@@ -1,0 +1,47 @@
+using System.Globalization;
+using ClickBatch.Delta.Actions;
+using ClickBatch.Jobs.Run;
+
+namespace ClickBatch.Jobs.Maintenance;
+
+/// <summary>
+/// The <see cref="TableTarget.KafkaOffsetsTag"/> of a compacted file: per Kafka partition, the lowest and highest
+/// offset of any input. When a partition compacts into several files each gets this (wider) range: the tag may
+/// overstate what a file holds, never understate it, so a backfill that trusts it rewrites a file rather than
+/// dropping one it thinks is fully inside a range.
+/// </summary>
+internal static class KafkaOffsetsTag
+{
+    public static IReadOnlyDictionary<string, string?>? Merge(IReadOnlyList<AddFile> inputs)
+    {
+        var ranges = new SortedDictionary<int, (long Min, long Max)>();
+        foreach (var input in inputs)
+        {
+            if (input.Tags?.GetValueOrDefault(TableTarget.KafkaOffsetsTag) is not { } tag)
+            {
+                return null;
+            }
+
+            foreach (var (partition, min, max) in Parse(tag))
+            {
+                ranges[partition] = ranges.TryGetValue(partition, out var r) ? (Math.Min(r.Min, min), Math.Max(r.Max, max)) : (min, max);
+            }
+        }
+
+        var value = string.Join(',', ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key}:{r.Value.Min}-{r.Value.Max}")));
+        return new Dictionary<string, string?>(StringComparer.Ordinal) { [TableTarget.KafkaOffsetsTag] = value };
+    }
+
+    private static IEnumerable<(int Partition, long Min, long Max)> Parse(string tag)
+    {
+        foreach (var entry in tag.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            var dash = entry.IndexOf('-', colon + 1);
+            yield return (
+                int.Parse(entry.AsSpan(0, colon), CultureInfo.InvariantCulture),
+                long.Parse(entry.AsSpan(colon + 1, dash - colon - 1), CultureInfo.InvariantCulture),
+                long.Parse(entry.AsSpan(dash + 1), CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using ClickBatch.Decoding;
+using ParquetSharp;
+
+namespace ClickBatch.Parquet;
+
+/// <summary>
+/// Reads a row group of a ClickBatch data file back into a <see cref="RowBatch"/> of the same layout (low-level
+/// <c>ColumnReader&lt;T&gt;</c>, strings copied as bytes into the column arena), so compaction writes through the
+/// same <see cref="DataFileWriter"/> and gets the same Delta statistics as the daily run.
+/// </summary>
+internal static class RowGroupAppender
+{
+    private const int Chunk = 4096;
+
+    public static void Append(RowGroupReader rowGroup, RowBatch batch)
+    {
+        for (var c = 0; c < batch.Columns.Length; c++)
+        {
+            using var column = rowGroup.Column(c);
+            switch (batch.Columns[c])
+            {
+                case ValueColumn<int> ints: ReadValues((ColumnReader<int>)column, ints); break;
+                case ValueColumn<long> longs: ReadValues((ColumnReader<long>)column, longs); break;
+                case ValueColumn<double> doubles: ReadValues((ColumnReader<double>)column, doubles); break;
+                case ValueColumn<bool> bools: ReadValues((ColumnReader<bool>)column, bools); break;
+                case BytesColumn bytes: ReadBytes((ColumnReader<ByteArray>)column, bytes); break;
+                default: throw new InvalidOperationException("Unsupported column buffer " + batch.Columns[c].GetType().Name);
+            }
+        }
+    }
+
+    private static void ReadValues<T>(ColumnReader<T> reader, ValueColumn<T> target)
+        where T : unmanaged
+    {
+        var levels = new short[Chunk];
+        var values = new T[Chunk];
+        while (reader.HasNext)
+        {
+            var rows = reader.ReadBatch(Chunk, levels, default, values, out _);
+            for (int i = 0, v = 0; i < rows; i++)
+            {
+                if (target.Field.Required || levels[i] == 1)
+                {
+                    target.Append(values[v++]);
+                }
+                else
+                {
+                    target.AppendNull();
+                }
+            }
+        }
+    }
+
+    private static unsafe void ReadBytes(ColumnReader<ByteArray> reader, BytesColumn target)
+    {
+        var levels = new short[Chunk];
+        var values = new ByteArray[Chunk];
+        while (reader.HasNext)
+        {
+            var rows = reader.ReadBatch(Chunk, levels, default, values, out _);
+            for (int i = 0, v = 0; i < rows; i++)
+            {
+                if (target.Field.Required || levels[i] == 1)
+                {
+                    var value = values[v++];
+                    target.Append(new ReadOnlySpan<byte>((void*)value.Pointer, value.Length));
+                }
+                else
+                {
+                    target.AppendNull();
+                }
+            }
+        }
+    }
+}
