@@ -5,14 +5,14 @@
 # For each size: a fresh embedded Kafka with enough partitions for the mock's ~5 MiB-per-partition limit, the
 # generated events, then one `clickbatch run` into a fresh lake timed by /usr/bin/time -v.
 # Usage: scripts/bench-run.sh [CLICKS...]   (default: 100000 770000); extra run flags in RUN_FLAGS;
-#        CLICKBATCH_BIN=path runs another build (A/B comparisons) without building;
+#        BENCH_BIN=path runs another build (A/B comparisons) without building (not CLICKBATCH_*: those are config);
 #        PARTITIONS=N fixes the clicks partitions (checkouts: half) for every size, to compare backlogs alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 (( ${#sizes[@]} > 0 )) || sizes=(100000 770000)
-if [[ -z "${CLICKBATCH_BIN:-}" ]]; then dotnet build src/ClickBatch -c Release -v q -nologo >/dev/null; fi
-bin="${CLICKBATCH_BIN:-$PWD/src/ClickBatch/bin/Release/net10.0/clickbatch}"
+if [[ -z "${BENCH_BIN:-}" ]]; then dotnet build src/ClickBatch -c Release -v q -nologo >/dev/null; fi
+bin="${BENCH_BIN:-$PWD/src/ClickBatch/bin/Release/net10.0/clickbatch}"
 work="$(mktemp -d /tmp/clickbatch-bench.XXXXXX)"
 kafka_pid=
 trap '[[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
