@@ -161,7 +161,7 @@ public sealed class RunJob
     private async Task ReadAsync(IKafkaSource source, RunState run, OffsetPlan plan, CancellationToken stop)
     {
         var progress = new ProgressReporter(_logger, _clock, plan);
-        await foreach (var batch in ReadAhead.BufferAsync(source.ReadAsync(plan.Ranges, stop), capacity: 1, stop))
+        await foreach (var batch in source.ReadAsync(plan.Ranges, stop))
         {
             foreach (var record in batch.Records)
             {
