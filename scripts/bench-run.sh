@@ -4,13 +4,15 @@
 #
 # For each size: a fresh embedded Kafka with enough partitions for the mock's ~5 MiB-per-partition limit, the
 # generated events, then one `clickbatch run` into a fresh lake timed by /usr/bin/time -v.
-# Usage: scripts/bench-run.sh [CLICKS...]   (default: 100000 770000); extra run flags in RUN_FLAGS.
+# Usage: scripts/bench-run.sh [CLICKS...]   (default: 100000 770000); extra run flags in RUN_FLAGS;
+#        BENCH_BIN=path runs another build (A/B comparisons) without building (not CLICKBATCH_*: those are config);
+#        PARTITIONS=N fixes the clicks partitions (checkouts: half) for every size, to compare backlogs alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 (( ${#sizes[@]} > 0 )) || sizes=(100000 770000)
-dotnet build src/ClickBatch -c Release -v q -nologo >/dev/null
-bin="$PWD/src/ClickBatch/bin/Release/net10.0/clickbatch"
+if [[ -z "${BENCH_BIN:-}" ]]; then dotnet build src/ClickBatch -c Release -v q -nologo >/dev/null; fi
+bin="${BENCH_BIN:-$PWD/src/ClickBatch/bin/Release/net10.0/clickbatch}"
 work="$(mktemp -d /tmp/clickbatch-bench.XXXXXX)"
 kafka_pid=
 trap '[[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
@@ -18,7 +20,8 @@ echo "work folder $work; $(nproc) cores"
 printf '%-10s %-10s %-9s %-9s %-9s %-12s %-11s %-10s %-10s\n' clicks records clicks_p wall_s user_s records/s max_rss_MiB files load
 for clicks in "${sizes[@]}"; do
   # ~330 B per click and ~5 MiB per partition: 1 partition per 8,000 clicks, at least 8 (checkouts: half).
-  partitions=$(( clicks / 8000 )); (( partitions >= 8 )) || partitions=8
+  partitions=$(( clicks / 8000 )); (( partitions >= 8 )) || partitions=8; (( partitions <= 1000 )) || partitions=1000
+  partitions="${PARTITIONS:-$partitions}"
   dir="$work/$clicks"; mkdir -p "$dir"
   "$bin" local-kafka --topics "clicks:$partitions,checkouts:$(( (partitions + 1) / 2 ))" >"$dir/kafka.out" 2>"$dir/kafka.err" &
   kafka_pid=$!
