@@ -51,6 +51,7 @@ public sealed class RunJob
     public async Task<RunReport> ExecuteAsync(CancellationToken stop)
     {
         var run = new RunState(RunId.New(_clock), _clock.GetUtcNow());
+        StagingJanitor.RemoveStale(_settings.StagingDirectory, run.StartedAt);
         var ledger = new RunLedger(_stores(_settings.LakeUri));
         RunLog.RunStarted(_logger, run.RunId, _settings.JobId, string.Join(",", _settings.Topics.Select(t => t.Topic)), _settings.LakeUri);
         await ledger.WriteAsync(run.Report(_settings, RunStatus.Running, null, null, _clock), CancellationToken.None);
