@@ -1,5 +1,4 @@
-using ClickBatch.Delta;
-using ClickBatch.Storage;
+using ClickBatch.Jobs.Verify;
 using DuckDB.NET.Data;
 
 namespace ClickBatch.IntegrationTests.Support;
@@ -46,10 +45,6 @@ public static class LakeReader
         return await command.ExecuteScalarAsync();
     }
 
-    public static async Task<List<string>> ActiveFilePathsAsync(string tableUri)
-    {
-        var store = ObjectStoreFactory.Create(tableUri);
-        var snapshot = await new DeltaLog(store).GetSnapshotAsync(null, CancellationToken.None);
-        return snapshot.ActiveFiles.Select(f => store.GetAbsoluteUri(UriPath.Unescape(f.Path)).LocalPath).ToList();
-    }
+    public static Task<List<string>> ActiveFilePathsAsync(string tableUri) =>
+        OffsetVerifier.ActiveFilesAsync(tableUri, CancellationToken.None);
 }

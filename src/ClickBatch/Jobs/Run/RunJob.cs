@@ -230,8 +230,8 @@ public sealed class RunJob
     private async Task CommitGroupOffsetsAsync(IKafkaSource source, RunState run)
     {
         var next = run.Topics.Values
-            .SelectMany(t => t.Data.Offsets.Select(o => (Key: new KafkaPartition(t.Topic.Topic, o.Key), Data: o.Value, Rejects: t.Rejects.Offsets.GetValueOrDefault(o.Key, o.Value))))
-            .ToDictionary(o => o.Key, o => Math.Min(o.Data, o.Rejects));
+            .SelectMany(t => t.CommittedOffsets.Select(o => (Key: new KafkaPartition(t.Topic.Topic, o.Key), Next: o.Value)))
+            .ToDictionary(o => o.Key, o => o.Next);
         try
         {
             using var timeout = new CancellationTokenSource(_settings.Source.RequestTimeout);

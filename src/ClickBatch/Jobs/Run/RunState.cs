@@ -64,7 +64,7 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
             EarliestOffset = bounds.Earliest,
             StartOffset = range?.From ?? bounds.Earliest,
             EndOffset = range?.To ?? bounds.End,
-            CommittedOffset = ingestion is null ? 0 : ingestion.CommittedOffset(bounds.Partition),
+            CommittedOffset = ingestion?.CommittedOffsets.GetValueOrDefault(bounds.Partition) ?? 0,
             Records = tally?.Records ?? 0,
             Rows = tally?.Rows ?? 0,
             Rejects = tally?.Rejects ?? 0,

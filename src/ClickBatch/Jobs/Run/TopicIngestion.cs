@@ -43,9 +43,13 @@ internal sealed class TopicIngestion : IAsyncDisposable
 
     public long BytesWritten { get; private set; }
 
-    /// <summary>The next offset both tables hold for a partition (what a rerun continues from).</summary>
-    public long CommittedOffset(int partition) =>
-        Math.Min(Data.Offsets.GetValueOrDefault(partition), Rejects.Offsets.GetValueOrDefault(partition));
+    /// <summary>
+    /// Per partition either table knows, the next offset both tables hold: the lower of the two (a partition only
+    /// one table knows counts with that table's offset). What the report and the consumer group are given.
+    /// </summary>
+    public IReadOnlyDictionary<int, long> CommittedOffsets =>
+        Data.Offsets.Keys.Union(Rejects.Offsets.Keys).ToDictionary(
+            p => p, p => Math.Min(Data.Offsets.GetValueOrDefault(p, long.MaxValue), Rejects.Offsets.GetValueOrDefault(p, long.MaxValue)));
 
     public long RecordsRead => _committed.Values.Sum(t => t.Records) + _pending.Values.Sum(t => t.Records);
 

@@ -95,7 +95,8 @@ public sealed class OffsetVerifier(string bootstrapServers, TimeSpan timeout)
         return counts;
     }
 
-    private static async Task<List<string>> ActiveFilesAsync(string tableUri, CancellationToken cancellationToken)
+    /// <summary>Local paths of the active files of a local table's latest snapshot; empty when the table does not exist.</summary>
+    public static async Task<List<string>> ActiveFilesAsync(string tableUri, CancellationToken cancellationToken)
     {
         var store = ObjectStoreFactory.Create(tableUri);
         if (!store.RootUri.IsFile)
