@@ -1,9 +1,9 @@
+using ClickBatch.Configuration;
 using ClickBatch.Generation;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Kafka.Local;
 using ClickBatch.Ledger;
-using ClickBatch.Parquet;
 using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Jobs.Demo;
@@ -41,18 +41,12 @@ public sealed class DemoJob(DemoOptions options, ILoggerFactory loggers, TimePro
         return await GenerationRunner.ProduceAsync(plan, bootstrapServers, loggers.CreateLogger<DemoJob>(), cancellationToken);
     }
 
-    private RunSettings Settings(string bootstrapServers) => new()
+    /// <summary>The daily run's own settings path (validation, table locations, defaults) on the embedded Kafka.</summary>
+    private RunSettings Settings(string bootstrapServers)
     {
-        JobId = JobId,
-        LakeUri = options.Lake,
-        Kafka = new KafkaSettings { BootstrapServers = bootstrapServers },
-        Source = new KafkaSourceOptions { GroupId = JobId },
-        Topics =
-        [
-            new TopicSettings(Decoding.BuiltInSchemas.Clicks, Decoding.PartitionMode.EventDate, options.Lake + "/clicks", options.Lake + "/clicks_rejects"),
-            new TopicSettings(Decoding.BuiltInSchemas.Checkouts, Decoding.PartitionMode.EventDate, options.Lake + "/checkouts", options.Lake + "/checkouts_rejects"),
-        ],
-        Files = new FileWriterOptions(),
-        StagingDirectory = Path.Combine(Path.GetTempPath(), "clickbatch-staging", JobId),
-    };
+        var run = new ClickBatchOptions { JobId = JobId, Lake = options.Lake };
+        run.Kafka.BootstrapServers = bootstrapServers;
+        run.Run.MaxOpenFiles = 8;
+        return RunSettingsFactory.Create(run);
+    }
 }
