@@ -23,6 +23,12 @@ public static class ExitCodes
     /// <summary>Another writer advanced the same Kafka partitions or changed the table; nothing of this run was duplicated.</summary>
     public const int Conflict = 5;
 
+    /// <summary>
+    /// Data landed and committed (group offsets too); Redshift Spectrum did not see the expected rows, or the check
+    /// could not run. Run <c>clickbatch register</c>, then investigate (the run report's spectrumCheck names the partitions).
+    /// </summary>
+    public const int CatalogCheckFailed = 6;
+
     /// <summary>Stopped by SIGINT or SIGTERM after committing what was complete.</summary>
     public const int Interrupted = 130;
 }

@@ -40,7 +40,29 @@ public static class RunSummaryPrinter
             }
         }
 
+        AppendSpectrumCheck(text, report.SpectrumCheck);
         return text.ToString().TrimEnd();
+    }
+
+    private static void AppendSpectrumCheck(System.Text.StringBuilder text, SpectrumCheckReport? check)
+    {
+        if (check is null)
+        {
+            return;
+        }
+
+        var head = "  redshift spectrum check (schema " + check.ExternalSchema + "): ";
+        text.AppendLine(check switch
+        {
+            { Error: { } error } => string.Create(CultureInfo.InvariantCulture, $"{head}COULD NOT FINISH after {check.CheckedPartitions} of {check.Partitions} partition(s): {error}"),
+            { Partitions: 0 } => head + "no partition touched, nothing to count",
+            { Mismatches.Count: 0 } => string.Create(CultureInfo.InvariantCulture, $"{head}{check.CheckedPartitions} partition(s) counted, all match the Delta tables"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{head}{check.Mismatches.Count} of {check.CheckedPartitions} partition(s) DIFFER"),
+        });
+        foreach (var m in check.Mismatches)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {m.Table} {Jobs.Run.SpectrumRunCheck.Describe(m.Partition)}: Delta {m.Expected} rows, Spectrum {m.Actual}");
+        }
     }
 
     private static string Versions(IReadOnlyList<long> versions) =>

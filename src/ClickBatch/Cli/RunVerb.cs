@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Glue;
+using ClickBatch.Catalog.Redshift;
 using ClickBatch.Configuration;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
@@ -54,6 +55,30 @@ public sealed class RunVerb : IVerb
     [Option("glue-database", HelpText = "Register the tables and their partitions in this Glue database after each commit (Redshift Spectrum reads them); AWS settings from the standard chain.")]
     public string? GlueDatabase { get; set; }
 
+    [Option("redshift-cluster", HelpText = "Check in Redshift Spectrum after the run, on this provisioned cluster (Catalog.Redshift.ClusterIdentifier; with --redshift-db-user or --redshift-secret-arn).")]
+    public string? RedshiftCluster { get; set; }
+
+    [Option("redshift-workgroup", HelpText = "Check in Redshift Spectrum after the run, on this Redshift Serverless workgroup (Catalog.Redshift.WorkgroupName).")]
+    public string? RedshiftWorkgroup { get; set; }
+
+    [Option("redshift-database", HelpText = "Redshift database the check's statements run in (Catalog.Redshift.Database).")]
+    public string? RedshiftDatabase { get; set; }
+
+    [Option("redshift-db-user", HelpText = "Database user for temporary cluster credentials (Catalog.Redshift.DbUser).")]
+    public string? RedshiftDbUser { get; set; }
+
+    [Option("redshift-secret-arn", HelpText = "Secrets Manager secret with the Redshift credentials (Catalog.Redshift.SecretArn).")]
+    public string? RedshiftSecretArn { get; set; }
+
+    [Option("redshift-iam-role", HelpText = "IAM role ARN Spectrum assumes to read Glue and the lake, for CREATE EXTERNAL SCHEMA (Catalog.Redshift.IamRole).")]
+    public string? RedshiftIamRole { get; set; }
+
+    [Option("redshift-schema", HelpText = "Redshift external schema over the Glue database (Catalog.Redshift.ExternalSchema, default clickbatch).")]
+    public string? RedshiftSchema { get; set; }
+
+    [Option("skip-redshift-check", HelpText = "Do not run the Redshift Spectrum check even when Catalog.Redshift is configured (its settings are then not validated).")]
+    public bool SkipRedshiftCheck { get; set; }
+
     [Option("json", HelpText = "Print the run report as JSON on stdout instead of the summary.")]
     public bool Json { get; set; }
 
@@ -72,7 +97,13 @@ public sealed class RunVerb : IVerb
             loggers, context.Clock, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), CatalogFor(settings, context, loggers))
         {
             Progress = terminal,
+            Redshift = RedshiftFor(settings, context, loggers),
         };
+        if (SkipRedshiftCheck)
+        {
+            SpectrumCheckLog.Skipped(loggers.CreateLogger<RunJob>());
+        }
+
         var report = terminal is null
             ? await job.ExecuteAsync(cancellationToken)
             : await terminal.RunAsync(() => job.ExecuteAsync(cancellationToken));
@@ -86,6 +117,13 @@ public sealed class RunVerb : IVerb
             : new GlueCatalogSync(new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock,
                 loggers.CreateLogger<AwsJsonClient>())), database, loggers.CreateLogger<GlueCatalogSync>());
 
+    /// <summary>Same chain as Glue: region, AWS_ENDPOINT_URL_REDSHIFT_DATA then AWS_ENDPOINT_URL, credentials (docs/aws.md).</summary>
+    private static RedshiftDataClient? RedshiftFor(RunSettings settings, CliContext context, ILoggerFactory loggers) =>
+        settings.RedshiftCheck is null
+            ? null
+            : new RedshiftDataClient(AwsJsonClient.Create(context.Environment, AwsService.RedshiftData, context.Clock,
+                loggers.CreateLogger<AwsJsonClient>()), context.Clock);
+
     /// <summary>The options from the config file, the environment and these flags (flags win).</summary>
     public ClickBatchOptions LoadOptions(CliContext context)
     {
@@ -94,6 +132,11 @@ public sealed class RunVerb : IVerb
         if (Topics is not null)
         {
             options.Topics = SelectTopics(options.Topics, Topics);
+        }
+
+        if (SkipRedshiftCheck)
+        {
+            options.Catalog.Redshift = null;
         }
 
         return options;
@@ -112,6 +155,13 @@ public sealed class RunVerb : IVerb
         ["Run:TargetFileSizeMiB"] = TargetFileSizeMiB?.ToString(CultureInfo.InvariantCulture),
         ["Run:StagingDirectory"] = StagingDirectory,
         ["Catalog:GlueDatabase"] = GlueDatabase,
+        ["Catalog:Redshift:ClusterIdentifier"] = RedshiftCluster,
+        ["Catalog:Redshift:WorkgroupName"] = RedshiftWorkgroup,
+        ["Catalog:Redshift:Database"] = RedshiftDatabase,
+        ["Catalog:Redshift:DbUser"] = RedshiftDbUser,
+        ["Catalog:Redshift:SecretArn"] = RedshiftSecretArn,
+        ["Catalog:Redshift:IamRole"] = RedshiftIamRole,
+        ["Catalog:Redshift:ExternalSchema"] = RedshiftSchema,
     };
 
     /// <summary>--topics picks configured topics by name; a name not configured gets the defaults (built-in schema).</summary>

@@ -8,4 +8,7 @@ public sealed class CatalogOptions
     /// endpoint and credentials come from the standard chain (docs/aws.md).
     /// </summary>
     public string? GlueDatabase { get; set; }
+
+    /// <summary>The Redshift Spectrum row-count check after a run; null (no <c>Catalog.Redshift</c> key set) for none.</summary>
+    public RedshiftOptions? Redshift { get; set; }
 }

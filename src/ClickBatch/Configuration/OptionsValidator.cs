@@ -15,6 +15,7 @@ public static partial class OptionsValidator
         problems.AddRange(options.Kafka.ToSettings().Validate());
         ValidateRun(options.Run, problems);
         ValidateTopics(options.Topics, problems);
+        RedshiftOptionsValidator.Validate(options.Catalog, problems);
         return problems;
     }
 

@@ -26,6 +26,9 @@ public sealed record RunReport
 
     public IReadOnlyList<TopicReport> Topics { get; init; } = [];
 
+    /// <summary>The Redshift Spectrum check after the commits; null when it is not configured or did not run.</summary>
+    public SpectrumCheckReport? SpectrumCheck { get; init; }
+
     public double? DurationSeconds => EndedAt is { } end ? Math.Round((end - StartedAt).TotalSeconds, 3) : null;
 
     public long Records => Topics.Sum(t => t.Records);

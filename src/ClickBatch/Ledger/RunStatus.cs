@@ -26,4 +26,10 @@ public enum RunStatus
 
     /// <summary>Stopped by SIGINT or SIGTERM after committing what was complete.</summary>
     Interrupted,
+
+    /// <summary>
+    /// Everything was read and committed (group offsets too), but the Redshift Spectrum check found partitions whose
+    /// count differs from the Delta snapshot, or could not run; see the report's spectrumCheck.
+    /// </summary>
+    CatalogCheckFailed,
 }

@@ -38,6 +38,15 @@ public sealed class FakeKafkaSource : IKafkaSource
         return this;
     }
 
+    /// <summary>Adds (or replaces) a partition holding these payloads (UTF-8) at offsets 0, 1, 2, ...; the end is after the last.</summary>
+    public FakeKafkaSource WithPayloads(string topic, int partition, IEnumerable<string> payloads)
+    {
+        var records = payloads.Select((payload, o) => new KafkaRecord(topic, partition, o, 1_700_000_000_000 + o,
+            KafkaTimestampType.CreateTime, null, System.Text.Encoding.UTF8.GetBytes(payload))).ToList();
+        _partitions[new KafkaPartition(topic, partition)] = (0, records.Count, records);
+        return this;
+    }
+
     public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
         CaptureCount++;

@@ -1,3 +1,4 @@
+using ClickBatch.Catalog.Redshift;
 using ClickBatch.Cli;
 using ClickBatch.Decoding;
 using ClickBatch.Delta.Writing;
@@ -25,6 +26,9 @@ public sealed class RunJob
     /// <summary>Where progress is shown; default a log line per topic every 10 seconds.</summary>
     public IRunProgress? Progress { get; init; }
 
+    /// <summary>The Redshift Data API the Spectrum check runs on; required when the settings have a RedshiftCheck.</summary>
+    public IRedshiftData? Redshift { get; init; }
+
     /// <param name="settings">The frozen settings.</param>
     /// <param name="sourceFactory">Opens the Kafka source (a fake in tests).</param>
     /// <param name="loggers">Logging.</param>
@@ -50,6 +54,11 @@ public sealed class RunJob
     /// </summary>
     public async Task<RunReport> ExecuteAsync(CancellationToken stop)
     {
+        if (_settings.RedshiftCheck is not null && (Redshift is null || _settings.GlueDatabase is null))
+        {
+            throw new InvalidOperationException("The Redshift Spectrum check needs a Redshift Data API client (RunJob.Redshift) and a Glue database.");
+        }
+
         var run = new RunState(RunId.New(_clock), _clock.GetUtcNow());
         StagingJanitor.RemoveStale(_settings.StagingDirectory, run.StartedAt);
         var ledger = new RunLedger(_stores(_settings.LakeUri));
@@ -68,7 +77,7 @@ public sealed class RunJob
         try
         {
             await DrainAsync(run, stop);
-            return (RunStatus.Succeeded, ExitCodes.Success, null);
+            return Completed(run, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -81,6 +90,15 @@ public sealed class RunJob
             return (StatusOf(ex), ex.ExitCode, ex.Message);
         }
     }
+
+    /// <summary>Everything was committed; only the Spectrum check can still make the outcome other than success.</summary>
+    private static (RunStatus, int, string?) Completed(RunState run, CancellationToken stop) => run.SpectrumCheck switch
+    {
+        null or { Passed: true } => (RunStatus.Succeeded, ExitCodes.Success, null),
+        _ when stop.IsCancellationRequested => (RunStatus.Interrupted, ExitCodes.Interrupted,
+            "interrupted by signal during the Redshift Spectrum check; everything read was committed"),
+        var check => (RunStatus.CatalogCheckFailed, ExitCodes.CatalogCheckFailed, SpectrumRunCheck.Outcome(check)),
+    };
 
     private static RunStatus StatusOf(ClickBatchException ex) => ex switch
     {
@@ -108,7 +126,18 @@ public sealed class RunJob
         LogPlan(plan, bounds);
         await ReadAsync(source, run, plan, stop);
         await CommitAllAsync(run, stop);
+        await CheckSpectrumAsync(run, stop);
         await CommitGroupOffsetsAsync(source, run);
+    }
+
+    /// <summary>After the last commit and Glue sync, before the group offsets; reports, never throws (the data is committed).</summary>
+    private async Task CheckSpectrumAsync(RunState run, CancellationToken stop)
+    {
+        if (_settings.RedshiftCheck is { } check)
+        {
+            var tables = run.Topics.Values.SelectMany(t => new[] { t.Data, t.Rejects }).ToList();
+            run.SpectrumCheck = await new SpectrumRunCheck(Redshift!, check, _settings.GlueDatabase!, _logger).RunAsync(tables, stop);
+        }
     }
 
     private async Task<TopicIngestion> OpenTopicAsync(

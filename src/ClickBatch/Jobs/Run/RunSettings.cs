@@ -36,6 +36,9 @@ public sealed record RunSettings
     /// <summary>Glue database tables are registered in after each commit; null for none.</summary>
     public string? GlueDatabase { get; init; }
 
+    /// <summary>The Redshift Spectrum check after the last commit (needs <see cref="GlueDatabase"/>); null for none.</summary>
+    public RedshiftCheckSettings? RedshiftCheck { get; init; }
+
     /// <summary>The Delta txn appId of one Kafka partition: stable for the job, so reruns continue where it stopped.</summary>
     public string AppId(string topic, int partition) => JobId + "/" + topic + "/" + partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

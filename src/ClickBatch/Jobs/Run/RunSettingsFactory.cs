@@ -46,10 +46,19 @@ public static class RunSettingsFactory
             CommitEveryRecords = options.Run.CommitEveryRecords,
             CommitEveryBytes = options.Run.CommitEveryMiB * 1024 * 1024,
             GlueDatabase = string.IsNullOrWhiteSpace(options.Catalog.GlueDatabase) ? null : options.Catalog.GlueDatabase,
+            RedshiftCheck = RedshiftCheckOf(options.Catalog.Redshift),
             StagingDirectory = options.Run.StagingDirectory
                 ?? Path.Combine(Path.GetTempPath(), "clickbatch-staging", options.JobId),
         };
     }
+
+    private static RedshiftCheckSettings? RedshiftCheckOf(RedshiftOptions? redshift) => redshift is null ? null : new()
+    {
+        Target = RedshiftOptionsValidator.ToTarget(redshift),
+        IamRoleArn = redshift.IamRole!,
+        ExternalSchema = redshift.ExternalSchema,
+        StatementTimeout = redshift.StatementTimeout,
+    };
 
     private static List<TopicSettings> ResolveTopics(ClickBatchOptions options, List<string> problems)
     {

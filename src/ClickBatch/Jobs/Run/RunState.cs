@@ -16,6 +16,9 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
 
     public OffsetPlan? Plan { get; set; }
 
+    /// <summary>The Redshift Spectrum check's outcome, once it ran.</summary>
+    public SpectrumCheckReport? SpectrumCheck { get; set; }
+
     public RunReport Report(RunSettings settings, RunStatus status, int? exitCode, string? error, TimeProvider clock) => new()
     {
         RunId = RunId,
@@ -27,6 +30,7 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
         ExitCode = exitCode,
         Error = error,
         Topics = settings.Topics.Select(t => TopicReportOf(t)).ToList(),
+        SpectrumCheck = SpectrumCheck,
     };
 
     public async ValueTask DisposeAsync()

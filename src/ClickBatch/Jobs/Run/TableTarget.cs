@@ -20,6 +20,7 @@ internal sealed class TableTarget
     private readonly Func<int, string> _appId;
     private readonly Dictionary<int, long> _offsets;
     private readonly List<long> _versions = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string?>> _touched = new(StringComparer.Ordinal);
     private readonly int _partitions;
     private Snapshot _readSnapshot;
 
@@ -47,6 +48,9 @@ internal sealed class TableTarget
 
     /// <summary>Versions committed by this run.</summary>
     public IReadOnlyList<long> Versions => _versions;
+
+    /// <summary>The partition values of every file this run committed, each partition once (one empty map when unpartitioned).</summary>
+    public IReadOnlyCollection<IReadOnlyDictionary<string, string?>> TouchedPartitions => _touched.Values;
 
     public static async Task<TableTarget> OpenAsync(
         IObjectStore store, TableDefinition definition, DeltaWriterOptions options, Func<int, string> appId,
@@ -107,6 +111,7 @@ internal sealed class TableTarget
 
         advanced.ForEach(p => _offsets[p.Key] = p.Value);
         _versions.Add(result.Version);
+        Touch(files);
         EnsureSoleWriter(result.Version);
         return result.Version;
     }
@@ -126,6 +131,14 @@ internal sealed class TableTarget
             {
                 throw new ConcurrentWriterException(Uri, version, _appId(partition), stored, ours);
             }
+        }
+    }
+
+    private void Touch(IReadOnlyList<ClosedDataFile> files)
+    {
+        foreach (var file in files)
+        {
+            _touched.TryAdd(PartitionPath.Build(_readSnapshot.PartitionColumns, file.PartitionValues), file.PartitionValues);
         }
     }
 
