@@ -10,11 +10,22 @@ locals {
     "--glue-database", var.glue_database,
   ]
 
-  environment = [
+  environment = concat([
     { name = "CLICKBATCH_KAFKA__BOOTSTRAPSERVERS", value = var.kafka_bootstrap_servers },
     { name = "CLICKBATCH_KAFKA__SECURITYPROTOCOL", value = var.kafka_security_protocol },
     { name = "AWS_REGION", value = var.region },
-  ]
+  ], local.redshift_environment)
+
+  # The Spectrum check's settings (Catalog.Redshift), only when enabled: an absent section turns the check off.
+  redshift_environment = [for setting in [
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__WORKGROUPNAME", value = local.redshift_workgroup },
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__CLUSTERIDENTIFIER", value = var.redshift_cluster_identifier },
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__DATABASE", value = local.redshift_database },
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__DBUSER", value = var.redshift_db_user },
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__SECRETARN", value = var.redshift_secret_arn },
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__IAMROLE", value = local.redshift_iam_role_arn },
+    { name = "CLICKBATCH_CATALOG__REDSHIFT__EXTERNALSCHEMA", value = var.redshift_external_schema },
+  ] : setting if var.enable_redshift_check && setting.value != ""]
 
   secrets = local.kafka_auth ? [
     { name = "CLICKBATCH_KAFKA__SASLUSERNAME", valueFrom = "${var.kafka_secret_arn}:username::" },
@@ -67,6 +78,17 @@ resource "aws_ecs_task_definition" "clickbatch" {
   # Staging space for Parquet files before upload (bounded by the job's open-file and target-size settings).
   ephemeral_storage {
     size_in_gib = 50
+  }
+
+  lifecycle {
+    precondition {
+      condition     = !var.enable_redshift_check || ((local.redshift_workgroup != "") != (var.redshift_cluster_identifier != "") && local.redshift_database != "")
+      error_message = "enable_redshift_check needs exactly one of redshift_workgroup (or create_redshift_serverless) and redshift_cluster_identifier, and a redshift_database."
+    }
+    precondition {
+      condition     = !var.enable_redshift_check || var.redshift_cluster_identifier == "" || var.redshift_db_user != "" || var.redshift_secret_arn != ""
+      error_message = "enable_redshift_check on a cluster needs redshift_db_user (temporary credentials) or redshift_secret_arn."
+    }
   }
 
   container_definitions = jsonencode([{

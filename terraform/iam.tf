@@ -85,21 +85,56 @@ data "aws_iam_policy_document" "task" {
     ]
   }
 
+  # The Spectrum check (enable_redshift_check): statements only on the configured cluster or workgroup.
   dynamic "statement" {
     for_each = var.enable_redshift_check ? [1] : []
     content {
-      sid       = "RedshiftDataCheck"
-      actions   = ["redshift-data:ExecuteStatement", "redshift-data:DescribeStatement", "redshift-data:GetStatementResult", "redshift-data:CancelStatement"]
+      sid       = "RedshiftDataExecute"
+      actions   = ["redshift-data:ExecuteStatement"]
+      resources = [var.redshift_cluster_identifier != "" ? "${local.redshift_arn_prefix}:cluster:${var.redshift_cluster_identifier}" : local.redshift_workgroup_arn]
+    }
+  }
+
+  # Polling, reading the count and cancelling a timed-out statement: these actions have no resource type.
+  dynamic "statement" {
+    for_each = var.enable_redshift_check ? [1] : []
+    content {
+      sid       = "RedshiftDataStatements"
+      actions   = ["redshift-data:DescribeStatement", "redshift-data:GetStatementResult", "redshift-data:CancelStatement"]
       resources = ["*"]
     }
   }
 
+  # How the Data API signs in to the database: temporary cluster credentials for redshift_db_user, ...
   dynamic "statement" {
-    for_each = var.enable_redshift_check ? [1] : []
+    for_each = var.enable_redshift_check && var.redshift_cluster_identifier != "" && var.redshift_db_user != "" && var.redshift_secret_arn == "" ? [1] : []
+    content {
+      sid     = "RedshiftClusterCredentials"
+      actions = ["redshift:GetClusterCredentials"]
+      resources = [
+        "${local.redshift_arn_prefix}:dbuser:${var.redshift_cluster_identifier}/${var.redshift_db_user}",
+        "${local.redshift_arn_prefix}:dbname:${var.redshift_cluster_identifier}/${local.redshift_database}",
+      ]
+    }
+  }
+
+  # ... the task role's own identity on a serverless workgroup, ...
+  dynamic "statement" {
+    for_each = var.enable_redshift_check && local.redshift_workgroup != "" && var.redshift_secret_arn == "" ? [1] : []
     content {
       sid       = "RedshiftServerlessCredentials"
       actions   = ["redshift-serverless:GetCredentials"]
-      resources = ["arn:${data.aws_partition.current.partition}:redshift-serverless:${var.region}:${data.aws_caller_identity.current.account_id}:workgroup/*"]
+      resources = [local.redshift_workgroup_arn]
+    }
+  }
+
+  # ... or a Secrets Manager secret.
+  dynamic "statement" {
+    for_each = var.enable_redshift_check && var.redshift_secret_arn != "" ? [1] : []
+    content {
+      sid       = "RedshiftSecret"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [var.redshift_secret_arn]
     }
   }
 }

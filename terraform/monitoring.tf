@@ -1,7 +1,8 @@
 locals {
   alarm_actions = var.alarm_sns_topic_arn == "" ? [] : [var.alarm_sns_topic_arn]
   # The job logs one JSON line with EventId 1900 when a run ends (ClickBatch.Jobs log events), State.Status
-  # being Succeeded, Failed, DataLoss, RejectThresholdExceeded, Conflict or Interrupted.
+  # being Succeeded, Failed, DataLoss, RejectThresholdExceeded, Conflict, Interrupted or CatalogCheckFailed (the
+  # Redshift Spectrum check, enable_redshift_check, found a mismatch or could not run; the data is committed).
   run_ended_event_id = 1900
 }
 
@@ -33,7 +34,7 @@ resource "aws_cloudwatch_log_metric_filter" "run_succeeded" {
 
 resource "aws_cloudwatch_metric_alarm" "run_failed" {
   alarm_name          = "${var.name}-run-failed"
-  alarm_description   = "A ClickBatch run ended with a failure status (data loss, reject ratio, conflict, error). See the run report in s3://${aws_s3_bucket.lake.bucket}/${var.lake_prefix}/_clickbatch/runs/."
+  alarm_description   = "A ClickBatch run ended with a failure status (data loss, reject ratio, conflict, Spectrum check, error). See the run report in s3://${aws_s3_bucket.lake.bucket}/${var.lake_prefix}/_clickbatch/runs/."
   namespace           = "ClickBatch"
   metric_name         = "RunFailed"
   statistic           = "Sum"

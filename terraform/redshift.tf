@@ -18,3 +18,16 @@ resource "aws_redshiftserverless_workgroup" "clickbatch" {
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.task.id]
 }
+
+# Where the run's Spectrum check (enable_redshift_check) runs its statements: a given workgroup or cluster, else
+# the workgroup created above. Passed to the task as CLICKBATCH_CATALOG__REDSHIFT__* (ecs.tf), empty values left out.
+locals {
+  redshift_workgroup    = var.redshift_workgroup != "" ? var.redshift_workgroup : (var.create_redshift_serverless && var.redshift_cluster_identifier == "" ? var.name : "")
+  redshift_database     = var.redshift_database != "" ? var.redshift_database : (var.create_redshift_serverless ? "analytics" : "")
+  redshift_iam_role_arn = var.redshift_iam_role_arn != "" ? var.redshift_iam_role_arn : aws_iam_role.spectrum.arn
+  redshift_arn_prefix   = "arn:${data.aws_partition.current.partition}:redshift:${var.region}:${data.aws_caller_identity.current.account_id}"
+  # Workgroup ARNs carry the workgroup id, known only for the workgroup created here.
+  redshift_workgroup_arn = (var.create_redshift_serverless && local.redshift_workgroup == var.name
+    ? aws_redshiftserverless_workgroup.clickbatch[0].arn
+  : "arn:${data.aws_partition.current.partition}:redshift-serverless:${var.region}:${data.aws_caller_identity.current.account_id}:workgroup/*")
+}

@@ -112,9 +112,60 @@ variable "noncurrent_version_expiration_days" {
 }
 
 variable "enable_redshift_check" {
-  description = "Grant the task the Redshift Data API calls of the Spectrum row-count check (the run does not perform the check yet)."
+  description = <<-EOT
+    After each run, count every partition the run touched in Redshift Spectrum and compare with the Delta tables
+    (exit code 6 on a mismatch). Passes the redshift_* settings below to the task as CLICKBATCH_CATALOG__REDSHIFT__*
+    variables and grants the task the Redshift Data API calls the check makes.
+  EOT
   type        = bool
   default     = false
+}
+
+variable "redshift_workgroup" {
+  description = "Redshift Serverless workgroup the check runs on. Empty: the created one when create_redshift_serverless, else use redshift_cluster_identifier."
+  type        = string
+  default     = ""
+}
+
+variable "redshift_cluster_identifier" {
+  description = "Provisioned Redshift cluster the check runs on instead of a workgroup (with redshift_db_user or redshift_secret_arn)."
+  type        = string
+  default     = ""
+}
+
+variable "redshift_database" {
+  description = "Database the check's statements run in. Empty: the created namespace's database (analytics) when create_redshift_serverless."
+  type        = string
+  default     = ""
+}
+
+variable "redshift_db_user" {
+  description = "Database user for temporary cluster credentials (redshift:GetClusterCredentials); cluster only."
+  type        = string
+  default     = ""
+}
+
+variable "redshift_secret_arn" {
+  description = "Secrets Manager secret with Redshift database credentials, instead of redshift_db_user or the task role's IAM identity."
+  type        = string
+  default     = ""
+}
+
+variable "redshift_iam_role_arn" {
+  description = "IAM role of CREATE EXTERNAL SCHEMA ... IAM_ROLE (Spectrum reads Glue and the lake with it). Empty: the spectrum role created here."
+  type        = string
+  default     = ""
+}
+
+variable "redshift_external_schema" {
+  description = "Redshift external schema over the Glue database that the check creates if missing and counts in."
+  type        = string
+  default     = "clickbatch"
+
+  validation {
+    condition     = can(regex("^[a-z_][a-z0-9_$]{0,126}$", var.redshift_external_schema))
+    error_message = "redshift_external_schema must be 1-127 lower-case letters, digits, '_' or '$', starting with a letter or '_'."
+  }
 }
 
 variable "create_redshift_serverless" {

@@ -41,7 +41,7 @@ public sealed class TerraformTests
     [Fact]
     public void TaskEnvironmentAndSecrets_AreConfigurationKeysTheJobBinds()
     {
-        var names = Local("environment").ToString() + Local("secrets");
+        var names = Local("environment").ToString() + Local("redshift_environment") + Local("secrets");
         var variables = System.Text.RegularExpressions.Regex.Matches(names, "CLICKBATCH_[A-Z0-9_]+").Select(m => m.Value).Distinct().ToList();
 
         variables.ShouldNotBeEmpty();
@@ -52,6 +52,42 @@ public sealed class TerraformTests
         }
 
         variables.ShouldContain("CLICKBATCH_KAFKA__SASLPASSWORD");
+    }
+
+    [Fact]
+    public void RedshiftEnvironment_OnlyWhenEnabled_EachNameBindsItsOwnRedshiftOption()
+    {
+        var expression = Local("redshift_environment").GetString()!;
+        var names = System.Text.RegularExpressions.Regex.Matches(expression, "CLICKBATCH_CATALOG__REDSHIFT__([A-Z]+)").Select(m => m.Groups[1].Value).ToList();
+
+        Local("environment").GetString()!.ShouldContain("local.redshift_environment");
+        expression.ShouldContain("if var.enable_redshift_check && setting.value != \"\"");
+        names.ShouldBe(["WORKGROUPNAME", "CLUSTERIDENTIFIER", "DATABASE", "DBUSER", "SECRETARN", "IAMROLE", "EXTERNALSCHEMA"], ignoreOrder: true);
+        foreach (var name in names)
+        {
+            var environment = new Dictionary<string, string> { ["CLICKBATCH_CATALOG__REDSHIFT__" + name] = "value-of-" + name };
+            var redshift = OptionsLoader.Load(null, environment, new Dictionary<string, string?>()).Catalog.Redshift.ShouldNotBeNull(name);
+            var property = typeof(RedshiftOptions).GetProperties().Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            property.GetValue(redshift).ShouldBe("value-of-" + name);
+        }
+    }
+
+    [Fact]
+    public void TaskPolicy_RedshiftCheck_GrantsEveryDataApiCallTheClientMakes()
+    {
+        var policy = Parsed.Value.RootElement.GetProperty("iam.tf").GetProperty("data").GetProperty("aws_iam_policy_document").GetProperty("task")[0].ToString();
+        var client = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "ClickBatch", "Catalog", "Redshift", "RedshiftDataClient.cs"));
+        var operations = System.Text.RegularExpressions.Regex.Matches(client, @"SendAsync<[^>]+>\(""(\w+)""").Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        operations.ShouldBe(["ExecuteStatement", "GetStatementResult", "DescribeStatement", "CancelStatement"], ignoreOrder: true);
+        foreach (var operation in operations)
+        {
+            policy.ShouldContain("\"redshift-data:" + operation + "\"");
+        }
+
+        policy.ShouldContain("\"redshift:GetClusterCredentials\"");
+        policy.ShouldContain("\"redshift-serverless:GetCredentials\"");
+        policy.ShouldContain("\"secretsmanager:GetSecretValue\"");
     }
 
     private static JsonElement Local(string name)
