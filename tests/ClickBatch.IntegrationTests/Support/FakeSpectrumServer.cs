@@ -115,7 +115,8 @@ public sealed partial class FakeSpectrumServer : IAsyncDisposable
         var partitions = await _glue.GetPartitionsAsync(_glueDatabase!, table, null, CancellationToken.None);
         var location = partitions.Single(p => p.Values.SequenceEqual([partition!])).StorageDescriptor!.Location!;
         var manifest = await File.ReadAllLinesAsync(new Uri(new Uri(location), "manifest").LocalPath);
-        var files = manifest.Where(l => l.Length > 0).Select(l => "'" + new Uri(l).LocalPath + "'");
+        // As Hive's SymlinkTextInputFormat: new Path(line), the text after the scheme is the literal path.
+        var files = manifest.Where(l => l.Length > 0).Select(l => "'" + l["file://".Length..].Replace("'", "''", StringComparison.Ordinal) + "'");
         await using var duck = new DuckDBConnection("DataSource=:memory:");
         await duck.OpenAsync();
         await using var command = duck.CreateCommand();

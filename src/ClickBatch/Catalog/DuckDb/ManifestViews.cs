@@ -40,9 +40,19 @@ public static class ManifestViews
         {
             var text = System.Text.Encoding.UTF8.GetString(await table.ReadAllBytesAsync(manifest.Key, cancellationToken));
             files.AddRange(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(uri => new Uri(uri).LocalPath));
+                .Select(LocalPathOf));
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// A manifest line's local path, read as Hive does: the literal text after <c>file://</c>
+    /// (<see cref="ManifestWriter.Line"/>); a line in the earlier escaped form is unescaped.
+    /// </summary>
+    private static string LocalPathOf(string line)
+    {
+        var literal = line.StartsWith("file://", StringComparison.Ordinal) ? line["file://".Length..] : line;
+        return File.Exists(literal) ? literal : new Uri(line).LocalPath;
     }
 }

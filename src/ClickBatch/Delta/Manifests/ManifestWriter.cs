@@ -8,8 +8,8 @@ namespace ClickBatch.Delta.Manifests;
 
 /// <summary>
 /// Symlink manifests for Redshift Spectrum / Athena: <c>_symlink_format_manifest/&lt;partition path&gt;/manifest</c>
-/// lists the absolute URIs of the active files of that partition, one per line (unpartitioned tables:
-/// <c>_symlink_format_manifest/manifest</c>). Each manifest is replaced atomically.
+/// lists the absolute locations of the active files of that partition, one per line (unpartitioned tables:
+/// <c>_symlink_format_manifest/manifest</c>), in the form <see cref="Line"/> gives. Each manifest is replaced atomically.
 /// </summary>
 public static class ManifestWriter
 {
@@ -42,6 +42,15 @@ public static class ManifestWriter
         await WriteAsync(store, snapshot, existing, logger, cancellationToken);
     }
 
+    /// <summary>
+    /// The manifest line naming the object at <paramref name="key"/>: its absolute location with the path not
+    /// URI-escaped (<c>s3://bucket/t/p=a b/f.parquet</c>, <c>p=50%25</c> for the Hive-escaped value <c>50%</c>).
+    /// Delta's GenerateSymlinkManifest writes Hadoop's <c>Path.toString</c>, which is unescaped, and Hive's
+    /// SymlinkTextInputFormat (what Spectrum and Athena follow) reads each line with <c>new Path(line)</c>, which takes
+    /// the text after scheme and authority as the literal object key: an escaped line would name another object.
+    /// </summary>
+    public static string Line(IObjectStore store, string key) => Uri.UnescapeDataString(store.GetAbsoluteUri(key).AbsoluteUri);
+
     public static string ManifestKey(string partitionDirectory) =>
         Prefix + (partitionDirectory.Length == 0 ? string.Empty : partitionDirectory + "/") + "manifest";
 
@@ -51,7 +60,7 @@ public static class ManifestWriter
         int written = 0, deleted = 0;
         foreach (var partition in partitions.Order(StringComparer.Ordinal))
         {
-            var uris = filesByPartition[partition].Select(f => store.GetAbsoluteUri(DataFilePath.ToKey(store.RootUri, f.Path)).AbsoluteUri).Order(StringComparer.Ordinal).ToList();
+            var uris = filesByPartition[partition].Select(f => Line(store, DataFilePath.ToKey(store.RootUri, f.Path))).Order(StringComparer.Ordinal).ToList();
             if (uris.Count == 0)
             {
                 await store.DeleteAsync(ManifestKey(partition), cancellationToken);

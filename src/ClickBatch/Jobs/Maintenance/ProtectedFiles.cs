@@ -35,8 +35,9 @@ internal sealed class ProtectedFiles
         return new ProtectedFiles(store, keys, uris);
     }
 
+    /// <remarks>Manifests written before the unescaped line form (<see cref="ManifestWriter.Line"/>) held escaped URIs; both count.</remarks>
     public bool Contains(string key) =>
-        IsHidden(key) || _keys.Contains(key) || _uris.Contains(_store.GetAbsoluteUri(key).AbsoluteUri);
+        IsHidden(key) || _keys.Contains(key) || _uris.Contains(ManifestWriter.Line(_store, key)) || _uris.Contains(_store.GetAbsoluteUri(key).AbsoluteUri);
 
     /// <summary>Delta's convention: a first path segment starting with '_' or '.' is not table data.</summary>
     private static bool IsHidden(string key) => key.Length == 0 || key[0] is '_' or '.';

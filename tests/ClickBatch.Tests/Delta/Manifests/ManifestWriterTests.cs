@@ -1,6 +1,7 @@
 using System.Text;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Writing;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,8 +26,32 @@ public class ManifestWriterTests
         var nulls = await ReadAsync(t, "_symlink_format_manifest/event_date=__HIVE_DEFAULT_PARTITION__/manifest");
 
         var root = new Uri(t.Path + "/").AbsoluteUri;
-        day.ShouldBe(root + "event_date=2026-11-01/a.parquet\n" + root + "event_date=2026-11-01/b%20c.parquet\n");
+        day.ShouldBe(root + "event_date=2026-11-01/a.parquet\n" + root + "event_date=2026-11-01/b c.parquet\n");
         nulls.ShouldBe(root + "event_date=__HIVE_DEFAULT_PARTITION__/n.parquet\n");
+    }
+
+    /// <summary>
+    /// Delta's GenerateSymlinkManifest writes Hadoop's Path.toString (unescaped); Hive's SymlinkTextInputFormat reads
+    /// a line with new Path(line), taking the text after the scheme as the literal object key (docs/aws.md).
+    /// </summary>
+    [Theory]
+    [InlineData("a b", "event_date=a b/f.parquet")]
+    [InlineData("50%", "event_date=50%25/f.parquet")]
+    [InlineData("x=y", "event_date=x%3Dy/f.parquet")]
+    [InlineData("café", "event_date=café/f.parquet")]
+    public async Task CommitAsync_PartitionValueWithEscapes_WritesTheObjectKeyLiterallyAsDeltaDoes(string value, string expectedKey)
+    {
+        using var t = new DeltaTestTable(ManifestsOn, partitioned: true);
+        await t.CreateAsync();
+        var values = new Dictionary<string, string?> { ["event_date"] = value };
+        var folder = PartitionPath.Build(["event_date"], values);
+        await t.Store.PutAsync(folder + "/f.parquet", new byte[] { 1 }, Ct);
+
+        await t.AppendAsync(AddFile.Create(folder + "/f.parquet", values, 1, DateTimeOffset.UnixEpoch, null));
+
+        var line = (await ReadAsync(t, ManifestWriter.ManifestKey(folder))).TrimEnd('\n');
+        line.ShouldBe("file://" + t.Path + "/" + expectedKey);
+        File.Exists(line["file://".Length..]).ShouldBeTrue("a Hive reader takes the line's path literally");
     }
 
     [Fact]
