@@ -57,7 +57,7 @@ public sealed class RunVerbSpectrumCheckTests(MotoServerFixture moto, LocalKafka
         await _harness.ProduceAsync(clicks: 200);
         await using var spectrum = new FakeSpectrumServer(Glue())
         {
-            Fail = sql => sql.StartsWith("SELECT", StringComparison.Ordinal) ? "ERROR: permission denied for schema clickbatch" : null,
+            Fail = sql => sql.Contains("WHERE \"dt\"", StringComparison.Ordinal) ? "ERROR: permission denied for schema clickbatch" : null,
         };
 
         var (exit, report) = await RunAsync(spectrum);

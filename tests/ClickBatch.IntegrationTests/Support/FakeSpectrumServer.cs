@@ -81,12 +81,15 @@ public sealed partial class FakeSpectrumServer : IAsyncDisposable
     private async Task<string> ExecuteAsync(JsonElement body, string authorization)
     {
         var sql = body.GetProperty("Sql").GetString()!;
-        var parameter = body.TryGetProperty("Parameters", out var list) ? list[0].GetProperty("value").GetString() : null;
+        var parameters = body.TryGetProperty("Parameters", out var list)
+            ? list.EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("value").GetString())
+            : [];
+        var parameter = parameters.GetValueOrDefault("p0");
         Statements.Add((sql, parameter, body.Clone(), authorization));
         var id = "st-" + Statements.Count.ToString(CultureInfo.InvariantCulture);
         try
         {
-            _results[id] = Fail(sql) is { } error ? (null, error) : (await RunAsync(sql, parameter), null);
+            _results[id] = Fail(sql) is { } error ? (null, error) : (await RunAsync(sql, parameters), null);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or DuckDBException or ClickBatch.Errors.ClickBatchException)
         {
@@ -96,14 +99,20 @@ public sealed partial class FakeSpectrumServer : IAsyncDisposable
         return "{\"Id\":\"" + id + "\"}";
     }
 
-    private async Task<long?> RunAsync(string sql, string? partition)
+    private async Task<long?> RunAsync(string sql, Dictionary<string, string?> parameters)
     {
         if (SchemaPattern().Match(sql) is { Success: true } schema)
         {
-            _glueDatabase = schema.Groups["database"].Value;
+            _glueDatabase ??= schema.Groups["database"].Value;
             return null;
         }
 
+        if (sql.Contains("svv_external_schemas", StringComparison.Ordinal))
+        {
+            return parameters["database"] == _glueDatabase ? 1 : 0;
+        }
+
+        var partition = parameters.GetValueOrDefault("p0");
         var table = CountPattern().Match(sql).Groups["table"].Value;
         var count = await CountAsync(table, partition);
         Counted.Add((table, partition, count));

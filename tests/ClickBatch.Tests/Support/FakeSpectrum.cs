@@ -24,6 +24,9 @@ public sealed partial class FakeSpectrum
     /// <summary>What Spectrum counts per (table, partition value); the value is null for the null partition or an unpartitioned table.</summary>
     public Dictionary<(string Table, string? Partition), long> Rows { get; } = [];
 
+    /// <summary>What svv_external_schemas says the schema reads; default the database of the last CREATE EXTERNAL SCHEMA.</summary>
+    public string? ExternalSchemaDatabase { get; set; }
+
     /// <summary>When it returns an error text for a statement's SQL, DescribeStatement reports FAILED with it.</summary>
     public Func<string, string?> Fail { get; set; } = _ => null;
 
@@ -71,6 +74,17 @@ public sealed partial class FakeSpectrum
 
     private long? CountOf(string sql, Dictionary<string, string> parameters)
     {
+        if (SchemaPattern().Match(sql) is { Success: true } schema)
+        {
+            ExternalSchemaDatabase ??= schema.Groups["database"].Value;
+            return null;
+        }
+
+        if (sql.Contains("svv_external_schemas", StringComparison.Ordinal))
+        {
+            return parameters["database"] == ExternalSchemaDatabase ? 1 : 0;
+        }
+
         var count = CountPattern().Match(sql);
         if (!count.Success)
         {
@@ -93,6 +107,9 @@ public sealed partial class FakeSpectrum
         Json("{\"Records\":[[{\"longValue\":" + _statements[id].Count!.Value.ToString(CultureInfo.InvariantCulture) + "}]],\"TotalNumRows\":1}");
 
     private static HttpResponseMessage Json(string json) => FakeHttpHandler.Json(HttpStatusCode.OK, json);
+
+    [GeneratedRegex("^CREATE EXTERNAL SCHEMA IF NOT EXISTS \"[^\"]+\" FROM DATA CATALOG DATABASE '(?<database>[^']+)'")]
+    private static partial Regex SchemaPattern();
 
     [GeneratedRegex("""^SELECT COUNT\(\*\) FROM "[^"]+"\."(?<table>[^"]+)"( WHERE .*)?$""")]
     private static partial Regex CountPattern();

@@ -18,6 +18,18 @@ public sealed class SpectrumChecker(IRedshiftData redshift, RedshiftTarget targe
         await redshift.WaitForCompletionAsync(id, statementTimeout, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the external schema reads <paramref name="glueDatabase"/> (SVV_EXTERNAL_SCHEMAS). CREATE EXTERNAL SCHEMA
+    /// IF NOT EXISTS leaves a schema that already exists over another database as it is, and counts would read that one.
+    /// </summary>
+    public async Task<bool> ReadsGlueDatabaseAsync(string schema, string glueDatabase, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT COUNT(*) FROM svv_external_schemas WHERE schemaname = :schema AND databasename = :database";
+        var id = await redshift.ExecuteStatementAsync(target, Sql, [new RedshiftParameter("schema", schema), new RedshiftParameter("database", glueDatabase)], cancellationToken);
+        await redshift.WaitForCompletionAsync(id, statementTimeout, cancellationToken);
+        return await redshift.GetSingleLongAsync(id, cancellationToken) == 1;
+    }
+
     /// <summary>Counts each expectation's partition in Spectrum; returns the partitions whose counts differ.</summary>
     public async Task<IReadOnlyList<SpectrumCountMismatch>> CheckAsync(
         string schema, IReadOnlyList<SpectrumExpectation> expectations, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ internal sealed class SpectrumRunCheck(IRedshiftData redshift, RedshiftCheckSett
         var step = "CREATE EXTERNAL SCHEMA " + settings.ExternalSchema;
         try
         {
-            await checker.EnsureExternalSchemaAsync(settings.ExternalSchema, glueDatabase, settings.IamRoleArn, cancellationToken);
+            await EnsureSchemaAsync(checker, cancellationToken);
             foreach (var expected in expectations)
             {
                 step = "counting " + expected.Table + " " + Describe(expected.Partition);
@@ -92,6 +92,16 @@ internal sealed class SpectrumRunCheck(IRedshiftData redshift, RedshiftCheckSett
         {
             SpectrumCheckLog.Failed(logger, ex, step, counted.Count, expectations.Count);
             return step + ": " + Reason(ex, cancellationToken);
+        }
+    }
+
+    private async Task EnsureSchemaAsync(SpectrumChecker checker, CancellationToken cancellationToken)
+    {
+        await checker.EnsureExternalSchemaAsync(settings.ExternalSchema, glueDatabase, settings.IamRoleArn, cancellationToken);
+        if (!await checker.ReadsGlueDatabaseAsync(settings.ExternalSchema, glueDatabase, cancellationToken))
+        {
+            throw new ClickBatchException("external schema " + settings.ExternalSchema + " already exists but does not read Glue database "
+                + glueDatabase + " (svv_external_schemas); drop it in Redshift or choose another --redshift-schema.");
         }
     }
 

@@ -62,6 +62,21 @@ public sealed class SpectrumCheckerTests
     }
 
     [Theory]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    public async Task ReadsGlueDatabaseAsync_AsksSvvExternalSchemasWithParameters(long rows, bool expected)
+    {
+        counts.Enqueue(rows);
+
+        var reads = await Checker().ReadsGlueDatabaseAsync("spectrum", "click's", CancellationToken.None);
+
+        reads.ShouldBe(expected);
+        Sql(0).ShouldBe("SELECT COUNT(*) FROM svv_external_schemas WHERE schemaname = :schema AND databasename = :database");
+        var parameters = Body(0).GetProperty("Parameters");
+        (parameters[0].GetProperty("value").GetString(), parameters[1].GetProperty("value").GetString()).ShouldBe(("spectrum", "click's"));
+    }
+
+    [Theory]
     [InlineData("plain", "\"plain\"")]
     [InlineData("we\"ird", "\"we\"\"ird\"")]
     public void QuoteIdentifier_DoublesQuotes(string name, string expected)

@@ -61,8 +61,7 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
         var mismatch = check.Mismatches.ShouldHaveSingleItem();
         (mismatch.Table, mismatch.Partition["dt"], mismatch.Expected, mismatch.Actual).ShouldBe(("clicks", DayB, 2L, 1L));
         _spectrum.Statements.Count(s => s.Sql.StartsWith("CREATE EXTERNAL SCHEMA", StringComparison.Ordinal)).ShouldBe(1);
-        _spectrum.Statements.Where(s => s.Sql.StartsWith("SELECT", StringComparison.Ordinal))
-            .Select(s => s.Parameters["p0"]).ShouldBe([DayA, DayB], ignoreOrder: true);
+        _spectrum.Statements.Where(IsCount).Select(s => s.Parameters["p0"]).ShouldBe([DayA, DayB], ignoreOrder: true);
         whenCounting.ShouldBe((2, 3L));
         (await TxnAsync("clicks")).ShouldBe(6);
         source.GroupOffsets["g"][Clicks0].ShouldBe(6);
@@ -87,7 +86,7 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
         var ddl = _spectrum.Statements.Where(s => s.Sql.StartsWith("CREATE", StringComparison.Ordinal)).ShouldHaveSingleItem();
         ddl.Sql.ShouldBe("CREATE EXTERNAL SCHEMA IF NOT EXISTS \"spectrum\" FROM DATA CATALOG DATABASE 'clickbatch_db' IAM_ROLE '" + Role + "'");
         (ddl.Body.GetProperty("WorkgroupName").GetString(), ddl.Body.GetProperty("Database").GetString()).ShouldBe(("analytics", "dev"));
-        _spectrum.Statements.Where(s => s.Sql.StartsWith("SELECT", StringComparison.Ordinal)).Select(s => s.Sql).ShouldBe(
+        _spectrum.Statements.Where(IsCount).Select(s => s.Sql).ShouldBe(
         [
             "SELECT COUNT(*) FROM \"spectrum\".\"clicks\" WHERE \"dt\" = :p0",
             "SELECT COUNT(*) FROM \"spectrum\".\"clicks\" WHERE \"dt\" = :p0",
@@ -99,7 +98,7 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
     public async Task ExecuteAsync_CountStatementFails_ReportsTheErrorYetCommitsDataAndGroupOffsets()
     {
         var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, DayA), Click(1, DayB)]);
-        _spectrum.Fail = sql => sql.StartsWith("SELECT", StringComparison.Ordinal) ? "ERROR: Spectrum Scan Error: manifest is missing" : null;
+        _spectrum.Fail = sql => sql.Contains("FROM \"spectrum\"", StringComparison.Ordinal) ? "ERROR: Spectrum Scan Error: manifest is missing" : null;
 
         var report = await RunAsync(source);
 
@@ -133,6 +132,22 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_SchemaExistsOverAnotherGlueDatabase_ReportsItAndCountsNothing()
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, DayA)]);
+        _spectrum.Rows[("clicks", DayA)] = 1;
+        _spectrum.ExternalSchemaDatabase = "someone_elses_db";
+
+        var report = await RunAsync(source);
+
+        report.Status.ShouldBe(RunStatus.CatalogCheckFailed);
+        report.SpectrumCheck.ShouldNotBeNull().Error.ShouldNotBeNull().ShouldContain("does not read Glue database clickbatch_db");
+        var svv = _spectrum.Statements.Where(s => s.Sql.Contains("svv_external_schemas", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        (svv.Parameters["schema"], svv.Parameters["database"]).ShouldBe(("spectrum", "clickbatch_db"));
+        _spectrum.Statements.Where(IsCount).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ExecuteAsync_NothingNew_SendsNoStatementAndSucceeds()
     {
         var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, DayA)]);
@@ -148,6 +163,9 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
     }
 
     private string Lake => _dir.Sub("lake");
+
+    private static bool IsCount((string Sql, Dictionary<string, string> Parameters, System.Text.Json.JsonElement Body) statement) =>
+        statement.Sql.StartsWith("SELECT COUNT(*) FROM \"spectrum\".", StringComparison.Ordinal);
 
     private static string Click(int i, string day) =>
         "{\"click_id\":\"c" + i + "\",\"user_id\":" + i + ",\"product_id\":\"p\",\"datetime_occured\":\"" + day + "T10:00:00Z\"}";
