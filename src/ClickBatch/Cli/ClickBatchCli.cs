@@ -70,5 +70,5 @@ public static class ClickBatchCli
 
     private const string ExitCodeHelp =
         "Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 data loss detected, "
-        + "4 reject ratio exceeded, 5 conflicting writer, 130 interrupted.";
+        + "4 reject ratio exceeded, 5 conflicting writer, 6 committed but the Redshift Spectrum check failed, 130 interrupted.";
 }

@@ -40,11 +40,12 @@ public static class RunSummaryPrinter
             }
         }
 
-        AppendSpectrumCheck(text, report.SpectrumCheck);
+        AppendSpectrumCheck(text, report.SpectrumCheck, report.Error);
         return text.ToString().TrimEnd();
     }
 
-    private static void AppendSpectrumCheck(System.Text.StringBuilder text, SpectrumCheckReport? check)
+    /// <summary>One line for the check, one per mismatch; its error only when the run's error line does not already show it.</summary>
+    private static void AppendSpectrumCheck(System.Text.StringBuilder text, SpectrumCheckReport? check, string? runError)
     {
         if (check is null)
         {
@@ -54,7 +55,8 @@ public static class RunSummaryPrinter
         var head = "  redshift spectrum check (schema " + check.ExternalSchema + "): ";
         text.AppendLine(check switch
         {
-            { Error: { } error } => string.Create(CultureInfo.InvariantCulture, $"{head}COULD NOT FINISH after {check.CheckedPartitions} of {check.Partitions} partition(s): {error}"),
+            { Error: { } error } => string.Create(CultureInfo.InvariantCulture, $"{head}COULD NOT FINISH after {check.CheckedPartitions} of {check.Partitions} partition(s)")
+                + (runError?.Contains(error, StringComparison.Ordinal) == true ? " (error above)" : ": " + error),
             { Partitions: 0 } => head + "no partition touched, nothing to count",
             { Mismatches.Count: 0 } => string.Create(CultureInfo.InvariantCulture, $"{head}{check.CheckedPartitions} partition(s) counted, all match the Delta tables"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{head}{check.Mismatches.Count} of {check.CheckedPartitions} partition(s) DIFFER"),
