@@ -148,6 +148,23 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_SignalDuringTheCheck_InterruptedWithThePartialCheckAndGroupOffsetsCommitted()
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, DayA), Click(1, DayB)]);
+        using var stop = new CancellationTokenSource();
+        _spectrum.OnStatement = sql => { if (sql.Contains("FROM \"spectrum\"", StringComparison.Ordinal)) { stop.Cancel(); } };
+
+        var report = await RunAsync(source, stop: stop.Token);
+
+        report.Status.ShouldBe(RunStatus.Interrupted);
+        report.ExitCode.ShouldBe(ExitCodes.Interrupted);
+        report.SpectrumCheck.ShouldNotBeNull().Error.ShouldNotBeNull().ShouldContain("interrupted by signal");
+        _spectrum.Statements.Count(IsCount).ShouldBe(1);
+        (await TxnAsync("clicks")).ShouldBe(2);
+        source.GroupOffsets["g"][Clicks0].ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_NothingNew_SendsNoStatementAndSucceeds()
     {
         var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, DayA)]);
@@ -190,7 +207,7 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
         },
     };
 
-    private Task<RunReport> RunAsync(FakeKafkaSource source, TimeSpan? timeout = null)
+    private Task<RunReport> RunAsync(FakeKafkaSource source, TimeSpan? timeout = null, CancellationToken stop = default)
     {
         var client = new RedshiftDataClient(AwsTestClients.Json(_spectrum.Handler, AwsService.RedshiftData), TimeProvider.System,
             new RedshiftPollOptions { PollInterval = TimeSpan.FromMilliseconds(10) });
@@ -199,7 +216,7 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
         {
             Redshift = client,
         };
-        return job.ExecuteAsync(CancellationToken.None);
+        return job.ExecuteAsync(stop);
     }
 
     private async Task<long?> TxnAsync(string table) =>
