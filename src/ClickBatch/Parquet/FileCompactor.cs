@@ -76,7 +76,7 @@ internal static class FileCompactor
         return new CompactedFile(writer.Path, writer.SizeBytes, writer.NumRecords, stats);
     }
 
-    private static void EnsureLayout(ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, string input)
+    internal static void EnsureLayout(ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, string input)
     {
         var schema = reader.FileMetaData.Schema;
         var found = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name).ToList();

@@ -61,6 +61,16 @@ public sealed class FakeKafkaSource : IKafkaSource
         return Task.FromResult(found);
     }
 
+    /// <summary>From the records' timestamps (offset + 1,700,000,000,000 ms): the first at or after the time, like ListOffsets.</summary>
+    public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+        string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    {
+        var ms = timestamp.ToUnixTimeMilliseconds();
+        IReadOnlyDictionary<int, long?> found = partitions.ToDictionary(
+            p => p, p => _partitions[new KafkaPartition(topic, p)].Records.FirstOrDefault(r => r.TimestampMs >= ms)?.Offset);
+        return Task.FromResult(found);
+    }
+
     public Task CommitGroupOffsetsAsync(
         string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken)
     {
