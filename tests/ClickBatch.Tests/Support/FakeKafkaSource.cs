@@ -23,6 +23,9 @@ public sealed class FakeKafkaSource : IKafkaSource
     /// <summary>When set, <see cref="CommitGroupOffsetsAsync"/> throws it.</summary>
     public Exception? CommitFailure { get; set; }
 
+    /// <summary>When true, offsets-for-times answers every partition's end offset, as librdkafka's mock cluster does.</summary>
+    public bool OffsetsForTimesAnswersEnd { get; init; }
+
     /// <summary>Every partition a read assigned, in order.</summary>
     public List<KafkaPartition> Assigned { get; } = [];
 
@@ -67,7 +70,8 @@ public sealed class FakeKafkaSource : IKafkaSource
     {
         var ms = timestamp.ToUnixTimeMilliseconds();
         IReadOnlyDictionary<int, long?> found = partitions.ToDictionary(
-            p => p, p => _partitions[new KafkaPartition(topic, p)].Records.FirstOrDefault(r => r.TimestampMs >= ms)?.Offset);
+            p => p, p => OffsetsForTimesAnswersEnd ? _partitions[new KafkaPartition(topic, p)].End
+                : _partitions[new KafkaPartition(topic, p)].Records.FirstOrDefault(r => r.TimestampMs >= ms)?.Offset);
         return Task.FromResult(found);
     }
 

@@ -100,13 +100,16 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
         var resolved = new Dictionary<int, long>();
         foreach (var p in partitions)
         {
-            if (found.GetValueOrDefault(p.Partition) is { } at)
+            // The end offset holds no record yet: an answer at or past it (librdkafka's mock cluster always gives the end)
+            // says the same as -1, "no record at or after that time", and must not silently become a bound.
+            if (found.GetValueOrDefault(p.Partition) is { } at && at < p.End)
             {
                 resolved[p.Partition] = at;
                 continue;
             }
 
-            problems.Add($"topic '{topic}' partition {p.Partition}: the broker returned no offset for {flag} {bound} (no record at or after that time). "
+            problems.Add($"topic '{topic}' partition {p.Partition}: the broker returned no offset for {flag} {bound} (no record at or after that time; "
+                + "an answer of -1 or the end offset counts as none). "
                 + $"Give {flag} as an offset instead; the partition holds offsets {p.Earliest} to {p.End - 1}.");
         }
 

@@ -4,6 +4,7 @@ using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Writing;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Backfill;
+using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Ledger;
@@ -133,6 +134,24 @@ public sealed class BackfillJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
         await BackfillAsync(harness, 0, await StoredAsync(harness, 1), [1]);
 
         conflict.Message.ShouldContain("holding Kafka offsets of this backfill's range");
+        (await TableRows.DataOfActiveFilesAsync(table)).ShouldBe(dataBefore);
+        await ShouldHoldEachKafkaOffsetOnceAsync(harness);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AfterOptimizeMergedTheTags_StillLeavesExactlyOneCopy()
+    {
+        using var harness = await LandedAsync();
+        var table = harness.TableOf(harness.Clicks);
+        var dataBefore = await TableRows.DataOfActiveFilesAsync(table);
+        var optimize = new OptimizeJob(ObjectStoreFactory.Create, glue: null, TimeProvider.System, NullLoggerFactory.Instance);
+        var staging = Path.Combine(Path.GetTempPath(), "backfill-it-" + Guid.NewGuid().ToString("N"));
+        var compacted = await optimize.ExecuteAsync(new OptimizeOptions { LakeUri = harness.Lake, Tables = [harness.Clicks], StagingDirectory = staging }, CancellationToken.None);
+        compacted.Single().DeltaVersion.ShouldNotBeNull();
+
+        var result = await BackfillAsync(harness, 30, await StoredAsync(harness, 1) - 30, [1]);
+
+        result.Data.RowsAdded.ShouldBe(result.Data.RowsRemoved);
         (await TableRows.DataOfActiveFilesAsync(table)).ShouldBe(dataBefore);
         await ShouldHoldEachKafkaOffsetOnceAsync(harness);
     }

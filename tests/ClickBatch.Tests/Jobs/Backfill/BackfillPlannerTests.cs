@@ -52,6 +52,17 @@ public sealed class BackfillPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task PlanAsync_BrokerAnswersTheEndOffsetForATimestamp_TreatsItAsNoOffset()
+    {
+        var source = await LandedAsync(new FakeKafkaSource { OffsetsForTimesAnswersEnd = true }
+            .WithPartition("clicks", 0, Enumerable.Range(0, 20).Select(i => (long)i)));
+
+        var error = await Should.ThrowAsync<ConfigurationException>(() => PlanAsync(source, Bound(Epoch.AddMilliseconds(2)), Offset(10)));
+
+        error.Problems.ShouldHaveSingleItem().ShouldContain("topic 'clicks' partition 0: the broker returned no offset for --from");
+    }
+
+    [Fact]
     public async Task PlanAsync_RangeBeyondStoredBelowEarliestAndEmpty_ListsEveryProblemAtOnce()
     {
         var source = await LandedAsync(new FakeKafkaSource()
