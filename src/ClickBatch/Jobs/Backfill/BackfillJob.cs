@@ -62,7 +62,7 @@ public sealed class BackfillJob(IKafkaSource source, Func<string, IObjectStore> 
 
     private async Task<IReadOnlyList<BackfillPartition>> ReadAsync(BackfillPlan plan, TopicFileSink sink, CancellationToken cancellationToken)
     {
-        var tallies = plan.Partitions.ToDictionary(p => p.Partition, p => p);
+        var tallies = plan.Partitions.ToDictionary(p => p.Partition, _ => new PartitionTally());
         foreach (var range in plan.Ranges.Ranges)
         {
             BackfillLog.PartitionPlanned(_logger, range.Topic, range.Partition, range.From, range.To);
@@ -72,13 +72,20 @@ public sealed class BackfillJob(IKafkaSource source, Func<string, IObjectStore> 
         {
             foreach (var record in batch.Records)
             {
-                var row = sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value));
                 var tally = tallies[record.Partition];
-                tallies[record.Partition] = tally with { Records = tally.Records + 1, Rows = tally.Rows + (row ? 1 : 0), Rejects = tally.Rejects + (row ? 0 : 1) };
+                tally.Records++;
+                if (sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value)))
+                {
+                    tally.Rows++;
+                }
+                else
+                {
+                    tally.Rejects++;
+                }
             }
         }
 
-        return plan.Partitions.Select(p => tallies[p.Partition]).ToList();
+        return plan.Partitions.Select(p => p with { Records = tallies[p.Partition].Records, Rows = tallies[p.Partition].Rows, Rejects = tallies[p.Partition].Rejects }).ToList();
     }
 
     private RangeReplacer Replacer(string tableUri, string runId, RunSettings settings, string staging)

@@ -53,9 +53,11 @@ internal sealed class RangeReplacer(DeltaTable table, FileWriterOptions files, s
             return result;
         }
 
-        var commit = await transaction.CommitAsync(cancellationToken);
+        // Once started, the commit and what follows it run to the end: a signal must not leave a commit without its
+        // manifests, or the table committed and its rejects table not (the caller goes on with the rejects table).
+        var commit = await transaction.CommitAsync(CancellationToken.None);
         BackfillLog.Committed(logger, name, commit.Version, result.FilesRemoved, result.FilesRewritten, result.FilesAdded);
-        await FollowAsync(name, commit, cancellationToken);
+        await FollowAsync(name, commit, CancellationToken.None);
         return result with { DeltaVersion = commit.Version };
     }
 
