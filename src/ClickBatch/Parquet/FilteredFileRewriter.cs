@@ -11,11 +11,18 @@ namespace ClickBatch.Parquet;
 /// </summary>
 internal static class FilteredFileRewriter
 {
+    /// <param name="input">The local copy of the file.</param>
+    /// <param name="name">The file as the user knows it (its table and key), for errors.</param>
+    /// <param name="fields">The table's data columns.</param>
+    /// <param name="outputPath">Where to write the rewritten file.</param>
+    /// <param name="options">Row group limits and compression, as the run writes.</param>
+    /// <param name="drop">True for the (Kafka partition, offset) of a row to leave out.</param>
     public static FilteredFile Rewrite(
-        string input, IReadOnlyList<FieldSpec> fields, string outputPath, FileWriterOptions options, Func<int, long, bool> drop)
+        string input, string name, IReadOnlyList<FieldSpec> fields, string outputPath, FileWriterOptions options, Func<int, long, bool> drop)
     {
         using var reader = new ParquetFileReader(input);
-        FileCompactor.EnsureLayout(reader, fields, input);
+        FileCompactor.EnsureLayout(reader, fields, name,
+            "A backfill cannot filter its rows by Kafka offset: remove or rewrite the file with the engine that wrote it, then rerun the backfill.");
         var offsets = new KafkaOffsetTracker();
         var masks = Masks(reader, fields, drop, offsets);
         var dropped = masks.Sum(m => m.Count(keep => !keep));

@@ -30,7 +30,7 @@ internal sealed class RangeFileRewriter(IObjectStore store, IReadOnlyList<FieldS
             }
 
             var name = "part-" + Guid.NewGuid().ToString("D") + ".zstd.parquet";
-            var result = FilteredFileRewriter.Rewrite(input, fields, Path.Combine(folder, name), options, ranges.Contains);
+            var result = FilteredFileRewriter.Rewrite(input, store.RootUri + key, fields, Path.Combine(folder, name), options, ranges.Contains);
             return (result, result.Output is { } output ? await UploadAsync(file, key, name, output, result, now, cancellationToken) : null);
         }
         finally

@@ -101,6 +101,26 @@ public sealed class BackfillJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task ExecuteAsync_FilesWithoutTheOffsetsTag_AreInspectedAndOnlyThoseHoldingTheRangeChange()
+    {
+        using var harness = await LandedAsync();
+        var table = harness.TableOf(harness.Clicks);
+        var dataBefore = await TableRows.DataOfActiveFilesAsync(table);
+        var (min, max) = (await SnapshotAsync(table)).ActiveFiles.Select(f => TagRange(f, 0)).Where(r => r is not null)
+            .Select(r => r!.Value).First(r => r.Max - r.Min >= 20);
+        var untagged = await StripTagsAsync(table);
+
+        var result = await BackfillAsync(harness, min + 5, max - 5, [0]);
+
+        var kept = (await SnapshotAsync(table)).ActiveFiles.Select(f => f.Path).Intersect(untagged).Count();
+        result.Data.FilesRewritten.ShouldBeGreaterThanOrEqualTo(1);
+        kept.ShouldBeGreaterThan(0, "files without rows of the range are left untouched");
+        (kept + result.Data.FilesRewritten + result.Data.FilesRemoved).ShouldBe(untagged.Count);
+        (await TableRows.DataOfActiveFilesAsync(table)).ShouldBe(dataBefore);
+        await ShouldHoldEachKafkaOffsetOnceAsync(harness);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_AnotherBackfillOfTheSameRangeCommitsFirst_ConflictsAndLeavesOneCopy()
     {
         using var harness = await LandedAsync();
@@ -252,6 +272,28 @@ public sealed class BackfillJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
         files.ForEach(f => transaction.Remove(RemoveFile.For(f, 0)));
         await transaction.CommitAsync(CancellationToken.None);
         return files.Sum(f => FileStatistics.Parse(f.Stats)!.NumRecords!.Value);
+    }
+
+    /// <summary>Replaces every active file by a copy without tags, as a writer other than ClickBatch would add it; returns their paths.</summary>
+    private static async Task<List<string>> StripTagsAsync(string tableUri)
+    {
+        var store = ObjectStoreFactory.Create(tableUri);
+        var table = new DeltaTable(store, new DeltaWriterOptions());
+        var snapshot = await table.Log.GetSnapshotAsync(null, CancellationToken.None);
+        var transaction = table.StartTransaction(snapshot, "WRITE");
+        var paths = new List<string>();
+        foreach (var file in snapshot.ActiveFiles)
+        {
+            var key = UriPath.Unescape(file.Path);
+            var copy = key[..(key.LastIndexOf('/') + 1)] + "foreign-" + Guid.NewGuid().ToString("N") + ".parquet";
+            await store.PutAsync(copy, await store.ReadAllBytesAsync(key, CancellationToken.None), CancellationToken.None);
+            transaction.Remove(RemoveFile.For(file, 0, dataChange: false));
+            transaction.Add(file with { Path = UriPath.Escape(copy), Tags = null, DataChange = false });
+            paths.Add(UriPath.Escape(copy));
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        return paths;
     }
 
     private static Task<List<DeltaAction>> CommitAsync(string tableUri, long version) =>
