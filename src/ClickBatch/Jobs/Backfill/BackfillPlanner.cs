@@ -31,7 +31,8 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
             {
                 var stored = Stored(options, data, rejects, bounds.Partition);
                 var partition = new BackfillPartition(bounds.Partition, from[bounds.Partition], to[bounds.Partition], bounds.Earliest, stored ?? 0);
-                problems.AddRange(Check(topic.Topic, partition, stored, options.Settings.JobId));
+                var byTime = options.From.Timestamp is not null || options.To.Timestamp is not null;
+                problems.AddRange(Check(topic.Topic, partition, stored, options.Settings.JobId, emptyAllowed: byTime));
                 partitions.Add(partition);
             }
         }
@@ -123,10 +124,12 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
         return data.GetTransactionVersion(appId) is { } d && rejects.GetTransactionVersion(appId) is { } r ? Math.Min(d, r) : null;
     }
 
-    private static IEnumerable<string> Check(string topic, BackfillPartition p, long? stored, string jobId)
+    // emptyAllowed: a bound is a timestamp. A partition without records in the time window resolves to from == to
+    // and has nothing to replace; with offsets, an empty range is a mistake.
+    private static IEnumerable<string> Check(string topic, BackfillPartition p, long? stored, string jobId, bool emptyAllowed)
     {
         var at = $"topic '{topic}' partition {p.Partition}: ";
-        if (p.From >= p.To)
+        if (p.From > p.To || (p.From == p.To && !emptyAllowed))
         {
             yield return at + $"--from {p.From} is not below --to {p.To}; the range [from, to) is empty (--to is exclusive, like Kafka end offsets).";
         }

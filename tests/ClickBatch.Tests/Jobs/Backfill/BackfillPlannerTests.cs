@@ -35,6 +35,20 @@ public sealed class BackfillPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task PlanAsync_TimeWindowWithoutRecordsInAPartition_KeepsItWithoutARange()
+    {
+        var source = await LandedAsync(new FakeKafkaSource()
+            .WithPartition("clicks", 0, Enumerable.Range(0, 20).Select(i => (long)i))
+            .WithPartition("clicks", 1, [0, 1, 2, 10, 11, 12]));
+
+        var plan = await PlanAsync(source, Bound(Epoch.AddMilliseconds(4)), Bound(Epoch.AddMilliseconds(8)));
+
+        plan.Partitions.Select(p => (p.Partition, p.From, p.To)).ShouldBe([(0, 4L, 8L), (1, 10L, 10L)]);
+        plan.Ranges.Ranges.ShouldHaveSingleItem().Partition.ShouldBe(0);
+        plan.Ranges.Predicate.ShouldBe("_kafka_partition = 0 AND _kafka_offset >= 4 AND _kafka_offset < 8");
+    }
+
+    [Fact]
     public async Task PlanAsync_TimestampAfterThePartitionsLastRecord_FailsNamingTopicPartitionAndTimestamp()
     {
         var source = await LandedAsync(new FakeKafkaSource()
