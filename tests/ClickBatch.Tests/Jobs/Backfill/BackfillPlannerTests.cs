@@ -93,7 +93,7 @@ public sealed class BackfillPlannerTests : IDisposable
     }
 
     [Fact]
-    public async Task PlanAsync_UnknownPartitionAndUnlandedTopic_AreRefused()
+    public async Task PlanAsync_UnknownPartitionTopicOrTable_AreRefused()
     {
         var source = await LandedAsync(new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]));
 
@@ -103,8 +103,12 @@ public sealed class BackfillPlannerTests : IDisposable
         {
             Topic = Settings().Topics[0] with { TableUri = _dir.Sub("other"), RejectsTableUri = _dir.Sub("other_rejects") },
         }, CancellationToken.None));
+        var ghostTopic = Settings().Topics[0] with { Schema = BuiltInSchemas.Clicks with { Topic = "ghost" } };
+        var ghost = await Should.ThrowAsync<ConfigurationException>(() => new BackfillJob(source, ObjectStoreFactory.Create, null, TimeProvider.System,
+            NullLoggerFactory.Instance).PlanAsync(Options(Offset(0), Offset(1), null) with { Topic = ghostTopic }, CancellationToken.None));
 
         unknown.Problems.ShouldHaveSingleItem().ShouldContain("topic 'clicks' has no partition 7");
+        ghost.Problems.ShouldHaveSingleItem().ShouldContain("Topic 'ghost' is not readable");
         unlanded.Problems.Count.ShouldBe(2);
         unlanded.Problems.ShouldAllBe(p => p.StartsWith("no Delta table at", StringComparison.Ordinal));
     }
