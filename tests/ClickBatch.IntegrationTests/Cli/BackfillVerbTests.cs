@@ -75,6 +75,21 @@ public sealed class BackfillVerbTests(LocalKafkaFixture kafka) : IClassFixture<L
         Ledger(harness).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Backfill_BelowTheEarliestOffsetKafkaHolds_Exit2NamingTheDeletedRange()
+    {
+        using var harness = await BackfillJobTests.LandedAsync(kafka);
+        kafka.Cluster.DeleteRecordsBefore(harness.Clicks, 0, 50);
+        var versions = await VersionsAsync(harness);
+
+        var (exit, _, error) = await RunAsync(harness, "--partitions", "0", "--from", "10", "--to", "100");
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ShouldContain("partition 0: --from 10 is below the earliest offset Kafka still holds (50); retention deleted [10, 50). Use --from 50 or later.");
+        (await VersionsAsync(harness)).ShouldBe(versions);
+        Ledger(harness).ShouldBeEmpty();
+    }
+
     private static async Task<(int Exit, string Out, string Error)> RunAsync(RunHarness harness, params string[] args)
     {
         var config = Path.Combine(harness.Lake, "..", "backfill-config.json");
