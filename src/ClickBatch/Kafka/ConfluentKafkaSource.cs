@@ -52,6 +52,17 @@ public sealed class ConfluentKafkaSource : IKafkaSource
                 .ToDictionary(c => new KafkaPartition(c.Topic, c.Partition.Value), c => c.Offset.Value);
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+        string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyDictionary<int, long?>>(() =>
+        {
+            var at = new Timestamp(timestamp.ToUnixTimeMilliseconds(), TimestampType.CreateTime);
+            var found = Guard(() => _consumer.OffsetsForTimes(partitions.Select(p => new TopicPartitionTimestamp(topic, p, at)), _options.RequestTimeout),
+                "look up offsets by timestamp in topic '" + topic + "'");
+            // librdkafka answers -1 (End) for a partition without a record at or after the timestamp.
+            return found.ToDictionary(f => f.Partition.Value, f => f.Offset.Value >= 0 ? f.Offset.Value : (long?)null);
+        }, cancellationToken);
+
     public Task CommitGroupOffsetsAsync(
         string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
         nextOffsets.Count == 0 ? Task.CompletedTask : Task.Run(() =>

@@ -19,6 +19,14 @@ public interface IKafkaSource : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Per partition of <paramref name="topic"/>, the earliest offset whose record timestamp is at or after
+    /// <paramref name="timestamp"/> (Kafka ListOffsets by time); null for a partition where the broker returned no
+    /// offset (no such record: the timestamp is after the partition's last record).
+    /// </summary>
+    Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+        string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken);
+
     /// <summary>Commits next offsets to the group so lag tools see progress. Best effort: the caller logs failures.</summary>
     Task CommitGroupOffsetsAsync(
         string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken);

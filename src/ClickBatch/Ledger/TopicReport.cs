@@ -21,6 +21,12 @@ public sealed record TopicReport
 
     public long Bytes { get; init; }
 
+    /// <summary>Files a backfill removed from the two tables (null for other operations).</summary>
+    public long? FilesRemoved { get; init; }
+
+    /// <summary>Files a backfill rewrote without its range's rows (null for other operations).</summary>
+    public long? FilesRewritten { get; init; }
+
     public long Records => Partitions.Sum(p => p.Records);
 
     public long Rows => Partitions.Sum(p => p.Rows);

@@ -76,7 +76,8 @@ internal static class FileCompactor
         return new CompactedFile(writer.Path, writer.SizeBytes, writer.NumRecords, stats);
     }
 
-    private static void EnsureLayout(ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, string input)
+    internal static void EnsureLayout(
+        ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, string input, string remedy = "Leave this partition out (--partition) or rewrite the file.")
     {
         var schema = reader.FileMetaData.Schema;
         var found = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name).ToList();
@@ -85,7 +86,7 @@ internal static class FileCompactor
             throw new ClickBatchException(
                 "Expected data file " + input + " to hold the table's columns [" + string.Join(", ", fields.Select(f => f.Name))
                 + "] but it holds [" + string.Join(", ", found) + "]; it was not written by ClickBatch for this schema. "
-                + "Leave this partition out (--partition) or rewrite the file.").With("File", input);
+                + remedy).With("File", input);
         }
     }
 }

@@ -12,36 +12,47 @@ internal static class RowGroupAppender
 {
     private const int Chunk = 4096;
 
-    public static void Append(RowGroupReader rowGroup, RowBatch batch)
+    public static void Append(RowGroupReader rowGroup, RowBatch batch) => Append(rowGroup, batch, keep: null);
+
+    /// <summary>Appends the rows of the row group whose <paramref name="keep"/> entry is true (every row when null).</summary>
+    public static void Append(RowGroupReader rowGroup, RowBatch batch, bool[]? keep)
     {
         for (var c = 0; c < batch.Columns.Length; c++)
         {
             using var column = rowGroup.Column(c);
             switch (batch.Columns[c])
             {
-                case ValueColumn<int> ints: ReadValues((ColumnReader<int>)column, ints); break;
-                case ValueColumn<long> longs: ReadValues((ColumnReader<long>)column, longs); break;
-                case ValueColumn<double> doubles: ReadValues((ColumnReader<double>)column, doubles); break;
-                case ValueColumn<bool> bools: ReadValues((ColumnReader<bool>)column, bools); break;
-                case BytesColumn bytes: ReadBytes((ColumnReader<ByteArray>)column, bytes); break;
+                case ValueColumn<int> ints: ReadValues((ColumnReader<int>)column, ints, keep); break;
+                case ValueColumn<long> longs: ReadValues((ColumnReader<long>)column, longs, keep); break;
+                case ValueColumn<double> doubles: ReadValues((ColumnReader<double>)column, doubles, keep); break;
+                case ValueColumn<bool> bools: ReadValues((ColumnReader<bool>)column, bools, keep); break;
+                case BytesColumn bytes: ReadBytes((ColumnReader<ByteArray>)column, bytes, keep); break;
                 default: throw new InvalidOperationException("Unsupported column buffer " + batch.Columns[c].GetType().Name);
             }
         }
     }
 
-    private static void ReadValues<T>(ColumnReader<T> reader, ValueColumn<T> target)
+    private static void ReadValues<T>(ColumnReader<T> reader, ValueColumn<T> target, bool[]? keep)
         where T : unmanaged
     {
         var levels = new short[Chunk];
         var values = new T[Chunk];
+        var row = 0;
         while (reader.HasNext)
         {
             var rows = reader.ReadBatch(Chunk, levels, default, values, out _);
-            for (int i = 0, v = 0; i < rows; i++)
+            for (int i = 0, v = 0; i < rows; i++, row++)
             {
-                if (target.Field.Required || levels[i] == 1)
+                var present = target.Field.Required || levels[i] == 1;
+                var value = present ? values[v++] : default;
+                if (keep is not null && !keep[row])
                 {
-                    target.Append(values[v++]);
+                    continue;
+                }
+
+                if (present)
+                {
+                    target.Append(value);
                 }
                 else
                 {
@@ -51,18 +62,25 @@ internal static class RowGroupAppender
         }
     }
 
-    private static unsafe void ReadBytes(ColumnReader<ByteArray> reader, BytesColumn target)
+    private static unsafe void ReadBytes(ColumnReader<ByteArray> reader, BytesColumn target, bool[]? keep)
     {
         var levels = new short[Chunk];
         var values = new ByteArray[Chunk];
+        var row = 0;
         while (reader.HasNext)
         {
             var rows = reader.ReadBatch(Chunk, levels, default, values, out _);
-            for (int i = 0, v = 0; i < rows; i++)
+            for (int i = 0, v = 0; i < rows; i++, row++)
             {
-                if (target.Field.Required || levels[i] == 1)
+                var present = target.Field.Required || levels[i] == 1;
+                var value = present ? values[v++] : default;
+                if (keep is not null && !keep[row])
                 {
-                    var value = values[v++];
+                    continue;
+                }
+
+                if (present)
+                {
                     target.Append(new ReadOnlySpan<byte>((void*)value.Pointer, value.Length));
                 }
                 else

@@ -12,6 +12,10 @@ public sealed class CrashOnGroupCommitSource(IKafkaSource inner) : IKafkaSource
         string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
         inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
 
+    public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+        string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
+        inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
+
     public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
         inner.ReadAsync(ranges, cancellationToken);
 

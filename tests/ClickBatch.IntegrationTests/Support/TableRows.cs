@@ -11,6 +11,13 @@ public static class TableRows
     /// <summary>All columns of all rows, one string per row, sorted: a multiset that can be compared before and after.</summary>
     public static async Task<List<string>> OfActiveFilesAsync(string tableUri) => await ReadAsync(await LakeReader.ActiveFilePathsAsync(tableUri));
 
+    /// <summary>
+    /// The rows without the per-run metadata columns (<c>_run_id</c>, <c>_ingested_at</c>): what a rerun or a backfill
+    /// must reproduce exactly.
+    /// </summary>
+    public static async Task<List<string>> DataOfActiveFilesAsync(string tableUri) =>
+        await ReadAsync(await LakeReader.ActiveFilePathsAsync(tableUri), "* EXCLUDE (_run_id, _ingested_at)");
+
     /// <summary>The same through <c>_symlink_format_manifest/</c>, the way Redshift Spectrum reads the table.</summary>
     public static async Task<List<string>> OfManifestsAsync(string tableUri)
     {
@@ -20,7 +27,7 @@ public static class TableRows
         return await ReadAsync(files);
     }
 
-    private static async Task<List<string>> ReadAsync(IReadOnlyList<string> files)
+    private static async Task<List<string>> ReadAsync(IReadOnlyList<string> files, string columns = "*")
     {
         var rows = new List<string>();
         if (files.Count == 0)
@@ -31,7 +38,7 @@ public static class TableRows
         await using var duck = new DuckDBConnection("DataSource=:memory:");
         await duck.OpenAsync();
         await using var command = duck.CreateCommand();
-        command.CommandText = $"SELECT * FROM read_parquet([{string.Join(", ", files.Select(f => "'" + f + "'"))}]) ORDER BY ALL";
+        command.CommandText = $"SELECT {columns} FROM read_parquet([{string.Join(", ", files.Select(f => "'" + f + "'"))}]) ORDER BY ALL";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

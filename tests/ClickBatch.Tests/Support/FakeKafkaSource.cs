@@ -23,6 +23,9 @@ public sealed class FakeKafkaSource : IKafkaSource
     /// <summary>When set, <see cref="CommitGroupOffsetsAsync"/> throws it.</summary>
     public Exception? CommitFailure { get; set; }
 
+    /// <summary>When true, offsets-for-times answers every partition's end offset, as librdkafka's mock cluster does.</summary>
+    public bool OffsetsForTimesAnswersEnd { get; init; }
+
     /// <summary>Every partition a read assigned, in order.</summary>
     public List<KafkaPartition> Assigned { get; } = [];
 
@@ -67,6 +70,17 @@ public sealed class FakeKafkaSource : IKafkaSource
     {
         var committed = GroupOffsets.GetValueOrDefault(groupId) ?? [];
         IReadOnlyDictionary<KafkaPartition, long> found = partitions.Where(committed.ContainsKey).ToDictionary(p => p, p => committed[p]);
+        return Task.FromResult(found);
+    }
+
+    /// <summary>From the records' timestamps (offset + 1,700,000,000,000 ms): the first at or after the time, like ListOffsets.</summary>
+    public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+        string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    {
+        var ms = timestamp.ToUnixTimeMilliseconds();
+        IReadOnlyDictionary<int, long?> found = partitions.ToDictionary(
+            p => p, p => OffsetsForTimesAnswersEnd ? _partitions[new KafkaPartition(topic, p)].End
+                : _partitions[new KafkaPartition(topic, p)].Records.FirstOrDefault(r => r.TimestampMs >= ms)?.Offset);
         return Task.FromResult(found);
     }
 

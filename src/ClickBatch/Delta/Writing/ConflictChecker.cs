@@ -8,13 +8,14 @@ namespace ClickBatch.Delta.Writing;
 /// </summary>
 public static class ConflictChecker
 {
-    public static void Check(Uri table, long winningVersion, IReadOnlyList<DeltaAction> winner, IReadOnlyCollection<DeltaAction> ours)
+    public static void Check(Uri table, long winningVersion, IReadOnlyList<DeltaAction> winner, IReadOnlyCollection<DeltaAction> ours,
+        Func<DeltaAction, string?>? extraRule = null)
     {
         var ourApps = ours.Where(a => a.Txn is not null).Select(a => a.Txn!.AppId).ToHashSet(StringComparer.Ordinal);
         var ourRemoves = ours.Where(a => a.Remove is not null).Select(a => a.Remove!.Key).ToHashSet();
         foreach (var action in winner)
         {
-            var reason = Reason(action, ourApps, ourRemoves);
+            var reason = Reason(action, ourApps, ourRemoves) ?? extraRule?.Invoke(action);
             if (reason is not null)
             {
                 throw new DeltaConflictException(table, winningVersion, reason);

@@ -31,6 +31,12 @@ public sealed class DeltaTransaction
 
     public IReadOnlyList<DeltaAction> Actions => _actions;
 
+    /// <summary>
+    /// A conflict rule of the caller on top of <see cref="ConflictChecker"/>'s: given an action of a commit that won the
+    /// race for our version, the reason it conflicts, or null. E.g. a backfill refuses another writer's rows of its range.
+    /// </summary>
+    public Func<DeltaAction, string?>? ConflictsWith { get; set; }
+
     public void Add(AddFile add) => _actions.Add(DeltaAction.Of(add));
 
     public void Remove(RemoveFile remove) => _actions.Add(DeltaAction.Of(remove));
@@ -78,7 +84,7 @@ public sealed class DeltaTransaction
         var latest = lostVersion;
         foreach (var version in winners.TakeWhile((v, i) => v == lostVersion + i))
         {
-            ConflictChecker.Check(_table.Log.Table, version, await _table.Log.ReadCommitAsync(version, cancellationToken), _actions);
+            ConflictChecker.Check(_table.Log.Table, version, await _table.Log.ReadCommitAsync(version, cancellationToken), _actions, ConflictsWith);
             latest = version;
         }
 

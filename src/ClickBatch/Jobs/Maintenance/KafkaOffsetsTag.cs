@@ -32,7 +32,7 @@ internal static class KafkaOffsetsTag
         return new Dictionary<string, string?>(StringComparer.Ordinal) { [TableTarget.KafkaOffsetsTag] = value };
     }
 
-    private static IEnumerable<(int Partition, long Min, long Max)> Parse(string tag)
+    internal static IEnumerable<(int Partition, long Min, long Max)> Parse(string tag)
     {
         foreach (var entry in tag.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -14,11 +14,14 @@ namespace ClickBatch.Jobs.Maintenance;
 /// </summary>
 public sealed class MaintenanceLedger(IObjectStore lake, TimeProvider clock)
 {
+    /// <summary>The id of the entry; also the run id a backfill stamps on its rows and commits.</summary>
+    public string RunId { get; } = Ledger.RunId.New(clock);
+
     public async Task<T> RecordAsync<T>(
         string operation, Func<T, IReadOnlyList<TopicReport>> describe, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var ledger = new RunLedger(lake);
-        var started = new RunReport { RunId = RunId.New(clock), JobId = operation, Operation = operation, StartedAt = clock.GetUtcNow() };
+        var started = new RunReport { RunId = RunId, JobId = operation, Operation = operation, StartedAt = clock.GetUtcNow() };
         await ledger.WriteAsync(started, cancellationToken);
         try
         {

@@ -152,7 +152,7 @@ internal sealed class TableTarget
         });
     }
 
-    private static AddFile ToAdd(ClosedDataFile file, long now) => new()
+    internal static AddFile ToAdd(ClosedDataFile file, long now) => new()
     {
         Path = file.DeltaPath,
         PartitionValues = file.PartitionValues,
@@ -169,7 +169,7 @@ internal sealed class TableTarget
     /// </summary>
     public const string KafkaOffsetsTag = "clickbatch.kafkaOffsets";
 
-    private static string FormatOffsets(IReadOnlyList<KafkaOffsetRange> ranges) =>
+    internal static string FormatOffsets(IReadOnlyList<KafkaOffsetRange> ranges) =>
         string.Join(',', ranges.OrderBy(r => r.Partition).Select(r => string.Create(
             CultureInfo.InvariantCulture, $"{r.Partition}:{r.MinOffset}-{r.MaxOffset}")));
 

@@ -145,6 +145,10 @@ public sealed class RunJobTests : IDisposable
         public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
             inner.ReadAsync(ranges, cancellationToken);
 
+        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
+            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
+
         public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
             inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
 
@@ -169,6 +173,10 @@ public sealed class RunJobTests : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
+
+        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
+            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
 
         public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
             inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
