@@ -101,8 +101,8 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
         var resolved = new Dictionary<int, long>();
         foreach (var p in partitions)
         {
-            // The end offset holds no record yet: an answer at or past it (librdkafka's mock cluster always gives the end)
-            // says the same as -1, "no record at or after that time", and must not silently become a bound.
+            // -1 (librdkafka's End) is "no record at or after that time". An answer at or past the end offset captured
+            // above (a record produced since) says the same within the captured range and must not become a bound.
             if (found.GetValueOrDefault(p.Partition) is { } at && at < p.End)
             {
                 resolved[p.Partition] = at;

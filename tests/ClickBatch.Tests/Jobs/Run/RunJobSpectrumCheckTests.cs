@@ -211,7 +211,7 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
     {
         var client = new RedshiftDataClient(AwsTestClients.Json(_spectrum.Handler, AwsService.RedshiftData), TimeProvider.System,
             new RedshiftPollOptions { PollInterval = TimeSpan.FromMilliseconds(10) });
-        var job = new RunJob(Settings(timeout ?? TimeSpan.FromSeconds(30)), () => new KeepAlive(source), NullLoggerFactory.Instance, TimeProvider.System,
+        var job = new RunJob(Settings(timeout ?? TimeSpan.FromSeconds(30)), () => new NonDisposingSource(source), NullLoggerFactory.Instance, TimeProvider.System,
             catalog: new GlueCatalogSync(_glue, "clickbatch_db", NullLogger.Instance))
         {
             Redshift = client,
@@ -221,22 +221,4 @@ public sealed class RunJobSpectrumCheckTests : IDisposable
 
     private async Task<long?> TxnAsync(string table) =>
         (await new DeltaLog(new LocalObjectStore(Lake + "/" + table)).GetSnapshotAsync(null, CancellationToken.None)).GetTransactionVersion("job/clicks/0");
-
-    /// <summary>Keeps the fake alive across runs (the job disposes its source).</summary>
-    private sealed class KeepAlive(IKafkaSource inner) : IKafkaSource
-    {
-        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-            inner.CaptureBoundsAsync(topics, cancellationToken);
-
-        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
-            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
-
-        public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
-            inner.ReadAsync(ranges, cancellationToken);
-
-        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -127,33 +127,11 @@ public sealed class RunJobTests : IDisposable
     };
 
     private Task<RunReport> RunAsync(IKafkaSource source, RunSettings? settings = null, CancellationToken stop = default) =>
-        new RunJob(settings ?? Settings(), () => new NonDisposing(source), NullLoggerFactory.Instance, TimeProvider.System).ExecuteAsync(stop);
+        new RunJob(settings ?? Settings(), () => new NonDisposingSource(source), NullLoggerFactory.Instance, TimeProvider.System).ExecuteAsync(stop);
 
     private async Task<long?> TxnAsync(string table, int partition) =>
         (await new DeltaLog(new LocalObjectStore(Lake + "/" + table)).GetSnapshotAsync(null, CancellationToken.None))
             .GetTransactionVersion("job/clicks/" + partition);
-
-    /// <summary>Keeps the fake alive across runs (the job disposes its source).</summary>
-    private sealed class NonDisposing(IKafkaSource inner) : IKafkaSource
-    {
-        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-            inner.CaptureBoundsAsync(topics, cancellationToken);
-
-        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
-            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
-
-        public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
-            inner.ReadAsync(ranges, cancellationToken);
-
-        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
-            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
-            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
-
-        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 
     /// <summary>Signals "stop" (as SIGTERM does) right after the first chunk was handed out.</summary>
     private sealed class CancelAfterFirstChunk(IKafkaSource inner, CancellationTokenSource stop) : IKafkaSource
