@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Errors;
+using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Jobs.Register;
+using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
@@ -36,10 +38,21 @@ public sealed class RegisterVerb : IVerb
         using var loggers = context.CreateLoggerFactory();
         var glue = new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
         var job = new RegisterJob(glue, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), loggers);
-        var results = await job.RegisterAsync(Lake!, GlueDatabase!, tables, cancellationToken);
+        var ledger = new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock);
+        var results = await ledger.RecordAsync("register", r => r.Where(t => t.Glue is not null).Select(ToReport).ToList(),
+            ct => job.RegisterAsync(Lake!, GlueDatabase!, tables, ct), cancellationToken);
         await context.Out.WriteLineAsync(Json ? JsonSerializer.Serialize(results, JsonOutput) : string.Join(Environment.NewLine, results.Select(Describe)));
         return ExitCodes.Success;
     }
+
+    /// <summary>A table's ledger line: the Delta version its manifests and Glue entries were rebuilt from.</summary>
+    private static TopicReport ToReport(TableRegistration r) => new()
+    {
+        Topic = r.Table,
+        Table = r.TableUri,
+        RejectsTable = string.Empty,
+        DeltaVersions = [r.Glue!.DeltaVersion],
+    };
 
     private static string Describe(TableRegistration r) => r.Glue is not { } g
         ? r.Table + ": no Delta table at " + r.TableUri + ", skipped"

@@ -3,6 +3,7 @@ using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Cli;
 using ClickBatch.IntegrationTests.Support;
+using ClickBatch.Ledger;
 
 namespace ClickBatch.IntegrationTests.Cli;
 
@@ -38,6 +39,26 @@ public sealed class RegisterVerbMotoTests(MotoServerFixture moto)
         (await RegisterAsync(lake, database)).Output.ShouldContain("clicks unchanged, 0 partition(s) added, 0 removed");
         (await glue.GetTableAsync(database, "clicks", Ct))!.StorageDescriptor!.Columns.ShouldBe(
             [new GlueColumn("event_id", "string"), new GlueColumn("device", "struct<os:string>")]);
+    }
+
+    [Fact]
+    public async Task Register_WritesALedgerEntryPerCallNamingTheVersionsRegistered()
+    {
+        var bucket = await moto.CreateBucketAsync();
+        var lake = "s3://" + bucket + "/prod";
+        var (table, v0) = await S3DeltaTables.CreateAsync(S3DeltaTables.Store(moto, lake + "/clicks"));
+        await S3DeltaTables.AppendAsync(table, v0, S3DeltaTables.File("2024-01-01", "a.parquet"));
+        var database = MotoServerFixture.UniqueName("db");
+
+        await RegisterAsync(lake, database);
+        await RegisterAsync(lake, database);
+
+        var entries = await new RunLedger(S3DeltaTables.Store(moto, lake)).ReadLatestAsync(10, "register", Ct);
+        entries.Count.ShouldBe(2);
+        entries.ShouldAllBe(e => e.Status == RunStatus.Succeeded && e.ExitCode == ExitCodes.Success);
+        var registered = entries[0].Topics.ShouldHaveSingleItem();
+        registered.Topic.ShouldBe("clicks");
+        registered.DeltaVersions.ShouldBe([1L]);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using ClickBatch.Storage;
 namespace ClickBatch.Jobs.Maintenance;
 
 /// <summary>
-/// The ledger entry of a maintenance operation (<c>optimize</c>, <c>vacuum</c>) in <c>_clickbatch/runs/</c>, written
+/// The ledger entry of an operation other than <c>run</c> (<c>backfill</c>, <c>optimize</c>, <c>vacuum</c>, <c>register</c>) in <c>_clickbatch/runs/</c>, written
 /// at start (Running) and replaced at the end, as <c>run</c> does. Each table is one entry of
 /// <see cref="RunReport.Topics"/>: Topic and Table name the table, DeltaVersions the versions committed, Files and
 /// Bytes what was written (optimize) or deleted (vacuum).
