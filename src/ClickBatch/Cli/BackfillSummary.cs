@@ -53,13 +53,15 @@ internal static class BackfillSummary
     {
         if (dryRun)
         {
-            text.AppendLine(Invariant($"{t.Table}: would remove {t.FilesRemoved} files ({t.RowsRemoved} rows), inspect and rewrite {t.FilesRewritten} files ({t.RowsInRewritten} rows, only those of the range dropped)"));
+            text.AppendLine(Invariant($"{t.Table}: would remove {Files(t.FilesRemoved)} ({t.RowsRemoved} rows), inspect and rewrite {Files(t.FilesRewritten)} ({t.RowsInRewritten} rows, only those of the range dropped)"));
             return;
         }
 
         var version = t.DeltaVersion is { } v ? Invariant($"committed Delta version {v}") : "nothing to commit";
-        text.AppendLine(Invariant($"{t.Table}: {version}; removed {t.RowsRemoved} rows ({t.FilesRemoved} files removed, {t.FilesRewritten} rewritten keeping {t.RowsInRewritten} rows), added {t.RowsAdded} rows in {t.FilesAdded} files"));
+        text.AppendLine(Invariant($"{t.Table}: {version}; removed {t.RowsRemoved} rows ({Files(t.FilesRemoved)} removed, {t.FilesRewritten} rewritten keeping {t.RowsInRewritten} rows), added {t.RowsAdded} rows in {Files(t.FilesAdded)}"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Files(long count) => count == 1 ? "1 file" : Invariant($"{count} files");
 }
