@@ -13,6 +13,7 @@ internal sealed class BoundedReader(
     IConsumer<byte[]?, byte[]?> consumer, ReadProgress progress, KafkaSourceOptions options, TimeProvider clock, ILogger logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private readonly string[] _topics = progress.Topics.ToArray();
     private long _lastMove = clock.GetTimestamp();
 
     public ReadProgress Progress => progress;
@@ -20,7 +21,7 @@ internal sealed class BoundedReader(
     /// <summary>Reads until the chunk is full, the consumer has nothing buffered, or every partition is done.</summary>
     public KafkaRecordBatch ReadChunk(CancellationToken cancellationToken)
     {
-        var records = new List<KafkaRecord>();
+        var records = new List<KafkaRecord>(Math.Min(options.MaxChunkRecords, 4096));
         long bytes = 0;
         while (records.Count < options.MaxChunkRecords && bytes < options.MaxChunkBytes && !progress.IsDone)
         {
@@ -49,7 +50,7 @@ internal sealed class BoundedReader(
 
     private KafkaRecord? Handle(ConsumeResult<byte[]?, byte[]?> result)
     {
-        var key = new KafkaPartition(result.Topic, result.Partition.Value);
+        var key = new KafkaPartition(Canonical(result.Topic), result.Partition.Value);
         var wasComplete = progress.IsComplete(key);
         var moves = progress.Moves;
         var accepted = !result.IsPartitionEOF && progress.Accept(key, result.Offset.Value);
@@ -66,10 +67,27 @@ internal sealed class BoundedReader(
             KafkaSourceLog.PartitionFinished(logger, key.Topic, key.Partition, progress.PositionOf(key));
         }
 
-        return accepted ? ToRecord(result) : null;
+        return accepted ? ToRecord(key.Topic, result) : null;
     }
 
-    private static KafkaRecord ToRecord(ConsumeResult<byte[]?, byte[]?> result)
+    /// <summary>
+    /// The range's instance of the topic name: the client allocates a new string per message, and downstream
+    /// per-record lookups (offset tracking per file) take a reference-equality fast path on the topic.
+    /// </summary>
+    private string Canonical(string topic)
+    {
+        foreach (var known in _topics)
+        {
+            if (string.Equals(known, topic, StringComparison.Ordinal))
+            {
+                return known;
+            }
+        }
+
+        return topic;
+    }
+
+    private static KafkaRecord ToRecord(string topic, ConsumeResult<byte[]?, byte[]?> result)
     {
         var timestamp = result.Message.Timestamp;
         var type = timestamp.Type switch
@@ -78,7 +96,7 @@ internal sealed class BoundedReader(
             TimestampType.LogAppendTime => KafkaTimestampType.LogAppendTime,
             _ => KafkaTimestampType.NotAvailable,
         };
-        return new KafkaRecord(result.Topic, result.Partition.Value, result.Offset.Value,
+        return new KafkaRecord(topic, result.Partition.Value, result.Offset.Value,
             timestamp.UnixTimestampMs, type, result.Message.Key, result.Message.Value);
     }
 

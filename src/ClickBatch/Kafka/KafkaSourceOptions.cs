@@ -9,11 +9,15 @@ public sealed record KafkaSourceOptions
     /// <summary>Consumer group id: offsets are committed to it (for lag tools) and read from it (--starting-offsets group). Required.</summary>
     public string GroupId { get; init; } = string.Empty;
 
-    /// <summary>Most records in one chunk handed to the caller. Default 10,000.</summary>
-    public int MaxChunkRecords { get; init; } = 10_000;
+    /// <summary>
+    /// Most records in one chunk handed to the caller. Default 2,000. Small on purpose: a chunk's records live until
+    /// the caller has written them, and a chunk that approaches the GC's gen0 budget (a few MiB) survives into the
+    /// older generations, which then cost gen1 and background gen2 collections (docs/benchmarks.md, "Where the time goes").
+    /// </summary>
+    public int MaxChunkRecords { get; init; } = 2_000;
 
-    /// <summary>Most key and value bytes in one chunk (a chunk may exceed it by one record). Default 16 MiB.</summary>
-    public int MaxChunkBytes { get; init; } = 16 * 1024 * 1024;
+    /// <summary>Most key and value bytes in one chunk (a chunk may exceed it by one record). Default 1 MiB (see <see cref="MaxChunkRecords"/>).</summary>
+    public int MaxChunkBytes { get; init; } = 1024 * 1024;
 
     /// <summary>librdkafka <c>queued.max.messages.kbytes</c>: prefetch buffer, in KiB. Default 65,536 (64 MiB).</summary>
     public int QueuedMaxKilobytes { get; init; } = 65_536;

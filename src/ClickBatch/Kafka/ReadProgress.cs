@@ -8,17 +8,23 @@ public sealed class ReadProgress
 {
     private readonly Dictionary<KafkaPartition, State> _states;
     private readonly HashSet<KafkaPartition> _changed = [];
+    private int _incomplete;
 
     public ReadProgress(IEnumerable<PartitionRange> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);
         _states = ranges.Where(r => !r.IsEmpty).ToDictionary(r => r.Key, r => new State(r.From, r.To));
+        _incomplete = _states.Count;
     }
+
+    /// <summary>The distinct topics of the ranges with something to read.</summary>
+    public IEnumerable<string> Topics => _states.Keys.Select(k => k.Topic).Distinct(StringComparer.Ordinal);
 
     /// <summary>Partitions with something to read: the ones to assign.</summary>
     public IEnumerable<KafkaPartition> Pending => _states.Where(s => !s.Value.IsComplete).Select(s => s.Key);
 
-    public bool IsDone => _states.Values.All(s => s.IsComplete);
+    /// <summary>Every partition reached its end. A counter, not a scan: the reader asks once per record.</summary>
+    public bool IsDone => _incomplete == 0;
 
     /// <summary>Position of each partition still being read (for stall diagnostics).</summary>
     public IEnumerable<PartitionPosition> Incomplete =>
@@ -89,7 +95,13 @@ public sealed class ReadProgress
 
     private void MoveTo(KafkaPartition partition, State state, long position)
     {
+        var wasComplete = state.IsComplete;
         state.Position = position;
+        if (!wasComplete && state.IsComplete)
+        {
+            _incomplete--;
+        }
+
         Moves++;
         _changed.Add(partition);
     }

@@ -116,6 +116,23 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_TwoTopics_RecordsCarryTheRangesTopicInstance()
+    {
+        // Downstream per-record lookups take a reference-equality fast path on the topic (KafkaOffsetTracker).
+        var clicks = new string(kafka.CreateTopic("same-clicks", partitions: 1).AsSpan());
+        var views = new string(kafka.CreateTopic("same-views", partitions: 1).AsSpan());
+        await kafka.ProduceAsync(clicks, 0, count: 4);
+        await kafka.ProduceAsync(views, 0, count: 3);
+        await using var source = CreateSource();
+
+        var records = (await ReadAllAsync(source, [new PartitionRange(clicks, 0, 0, 4), new PartitionRange(views, 0, 0, 3)]))
+            .SelectMany(b => b.Records).ToList();
+
+        records.Count.ShouldBe(7);
+        records.ShouldAllBe(r => ReferenceEquals(r.Topic, clicks) || ReferenceEquals(r.Topic, views));
+    }
+
+    [Fact]
     public async Task ReadAsync_OnlyEmptyRanges_EndsAtOnceWithoutReading()
     {
         var topic = kafka.CreateTopic("idle", partitions: 2);

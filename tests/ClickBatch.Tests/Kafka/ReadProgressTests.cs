@@ -123,4 +123,23 @@ public sealed class ReadProgressTests
         progress.TakeChanged().ShouldBe([new PartitionPosition("clicks", 0, 1, false), new PartitionPosition("clicks", 1, 2, false)]);
         progress.TakeChanged().ShouldBeEmpty();
     }
+
+    [Fact]
+    public void IsDone_SeveralPartitions_TrueOnlyAfterTheLastCompletesWhicheverWay()
+    {
+        var progress = new ReadProgress([
+            new PartitionRange("clicks", 0, 0, 2), new PartitionRange("clicks", 1, 0, 5), new PartitionRange("views", 0, 7, 8)]);
+
+        progress.Accept(P0, 0);
+        progress.Accept(P0, 1);
+        progress.Accept(P0, 1);
+        progress.IsDone.ShouldBeFalse();
+        progress.AdvanceTo(P1, 9).ShouldBeTrue();
+        progress.AdvanceTo(P1, 10).ShouldBeFalse();
+        progress.IsDone.ShouldBeFalse();
+        progress.Accept(new KafkaPartition("views", 0), 9).ShouldBeFalse();
+
+        progress.IsDone.ShouldBeTrue();
+        progress.Topics.ShouldBe(["clicks", "views"], ignoreOrder: true);
+    }
 }
