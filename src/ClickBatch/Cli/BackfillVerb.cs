@@ -1,6 +1,4 @@
 using System.Globalization;
-using ClickBatch.Catalog.Aws;
-using ClickBatch.Catalog.Glue;
 using ClickBatch.Configuration;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Backfill;
@@ -16,7 +14,7 @@ namespace ClickBatch.Cli;
 /// <summary><c>clickbatch backfill</c>: re-reads an offset range of one topic and replaces its rows (docs/maintenance.md "Backfill").</summary>
 [Verb("backfill", HelpText = "Re-read offsets [--from, --to) of one topic and replace exactly the rows of that range in its table and "
     + "rejects table (one Delta commit each; stored offsets untouched). Takes the run's config options. See docs/maintenance.md.")]
-public sealed class BackfillVerb : IVerb
+public sealed class BackfillVerb : ConfiguredVerb, IVerb
 {
     [Option("topic", Required = true, HelpText = "The topic to backfill (its configured schema and tables, as `run` lands it).")]
     public string Topic { get; set; } = string.Empty;
@@ -32,30 +30,6 @@ public sealed class BackfillVerb : IVerb
 
     [Option("dry-run", HelpText = "Print what would be read, removed and rewritten; read no record, write nothing.")]
     public bool DryRun { get; set; }
-
-    [Option("config", HelpText = "JSON config file, as for `run`; CLICKBATCH_* environment variables and flags override it.")]
-    public string? Config { get; set; }
-
-    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...] (Kafka.BootstrapServers).")]
-    public string? BootstrapServers { get; set; }
-
-    [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix (the one `run` writes).")]
-    public string? Lake { get; set; }
-
-    [Option("job-id", HelpText = "The daily job's id: its stored offsets bound the range (default clickbatch).")]
-    public string? JobId { get; set; }
-
-    [Option("target-file-size-mib", HelpText = "Target Parquet file size in MiB (default 128).")]
-    public int? TargetFileSizeMiB { get; set; }
-
-    [Option("staging-dir", HelpText = "Local folder for Parquet files before upload (default: under the temp folder).")]
-    public string? StagingDirectory { get; set; }
-
-    [Option("glue-database", HelpText = "Glue database the tables are registered in; Glue follows both commits.")]
-    public string? GlueDatabase { get; set; }
-
-    [Option("verbose", HelpText = "Debug logging.")]
-    public bool Verbose { get; set; }
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
@@ -81,12 +55,6 @@ public sealed class BackfillVerb : IVerb
         await context.Out.WriteLineAsync(BackfillSummary.Format(result));
         return ExitCodes.Success;
     }
-
-    private static GlueCatalogSync? CatalogFor(RunSettings settings, CliContext context, ILoggerFactory loggers) =>
-        settings.GlueDatabase is not { } database
-            ? null
-            : new GlueCatalogSync(new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock,
-                loggers.CreateLogger<AwsJsonClient>())), database, loggers.CreateLogger<GlueCatalogSync>());
 
     /// <summary>Every problem of the flags and the run's configuration at once (exit 2), before anything is read.</summary>
     private BackfillOptions Validate(CliContext context)
@@ -144,7 +112,7 @@ public sealed class BackfillVerb : IVerb
     {
         try
         {
-            var options = OptionsLoader.Load(Config, context.Environment, Flags());
+            var options = OptionsLoader.Load(Config, context.Environment, Flags([]));
             options.Topics = [options.Topics.FirstOrDefault(t => t.Name == Topic) ?? new TopicOptions { Name = Topic }];
             return RunSettingsFactory.Create(options);
         }
@@ -154,14 +122,4 @@ public sealed class BackfillVerb : IVerb
             return null;
         }
     }
-
-    private Dictionary<string, string?> Flags() => new(StringComparer.Ordinal)
-    {
-        ["Lake"] = Lake,
-        ["JobId"] = JobId,
-        ["Kafka:BootstrapServers"] = BootstrapServers,
-        ["Run:TargetFileSizeMiB"] = TargetFileSizeMiB?.ToString(CultureInfo.InvariantCulture),
-        ["Run:StagingDirectory"] = StagingDirectory,
-        ["Catalog:GlueDatabase"] = GlueDatabase,
-    };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClickBatch.Catalog.Aws;
-using ClickBatch.Catalog.Glue;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Configuration;
 using ClickBatch.Jobs.Run;
@@ -14,22 +13,10 @@ namespace ClickBatch.Cli;
 /// <summary><c>clickbatch run</c>: the daily available-now drain of Kafka into Delta tables.</summary>
 [Verb("run", HelpText = "Drain the topics up to the end offsets that exist now into Delta tables, exactly once "
     + "(offsets live in the Delta log), rejects kept, and leave a run report in <lake>/_clickbatch/runs/.")]
-public sealed class RunVerb : IVerb
+public sealed class RunVerb : ConfiguredVerb, IVerb
 {
-    [Option("config", HelpText = "JSON config file (see README 'Configuration'); CLICKBATCH_* environment variables and flags override it.")]
-    public string? Config { get; set; }
-
-    [Option("bootstrap-servers", HelpText = "Kafka HOST:PORT[,HOST:PORT...] (Kafka.BootstrapServers).")]
-    public string? BootstrapServers { get; set; }
-
-    [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<topic> and <lake>/<topic>_rejects.")]
-    public string? Lake { get; set; }
-
     [Option("topics", HelpText = "Comma-separated topics to land (default: every configured topic, or clicks,checkouts).")]
     public string? Topics { get; set; }
-
-    [Option("job-id", HelpText = "Stable job id: part of every Delta txn appId and the default consumer group (default clickbatch).")]
-    public string? JobId { get; set; }
 
     [Option("group-id", HelpText = "Consumer group offsets are mirrored to after each run (default: the job id).")]
     public string? GroupId { get; set; }
@@ -45,15 +32,6 @@ public sealed class RunVerb : IVerb
 
     [Option("commit-every-records", HelpText = "Commit a Delta transaction every N records per topic (default 2000000).")]
     public long? CommitEveryRecords { get; set; }
-
-    [Option("target-file-size-mib", HelpText = "Target Parquet file size in MiB (default 128).")]
-    public int? TargetFileSizeMiB { get; set; }
-
-    [Option("staging-dir", HelpText = "Local folder for Parquet files before upload (default: under the temp folder).")]
-    public string? StagingDirectory { get; set; }
-
-    [Option("glue-database", HelpText = "Register the tables and their partitions in this Glue database after each commit (Redshift Spectrum reads them); AWS settings from the standard chain.")]
-    public string? GlueDatabase { get; set; }
 
     [Option("redshift-cluster", HelpText = "Check in Redshift Spectrum after the run, on this provisioned cluster (Catalog.Redshift.ClusterIdentifier; with --redshift-db-user or --redshift-secret-arn).")]
     public string? RedshiftCluster { get; set; }
@@ -82,9 +60,6 @@ public sealed class RunVerb : IVerb
     [Option("json", HelpText = "Print the run report as JSON on stdout instead of the summary.")]
     public bool Json { get; set; }
 
-    [Option("verbose", HelpText = "Debug logging.")]
-    public bool Verbose { get; set; }
-
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -111,12 +86,6 @@ public sealed class RunVerb : IVerb
         return report.ExitCode ?? ExitCodes.Failure;
     }
 
-    private static GlueCatalogSync? CatalogFor(RunSettings settings, CliContext context, ILoggerFactory loggers) =>
-        settings.GlueDatabase is not { } database
-            ? null
-            : new GlueCatalogSync(new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock,
-                loggers.CreateLogger<AwsJsonClient>())), database, loggers.CreateLogger<GlueCatalogSync>());
-
     /// <summary>Same chain as Glue: region, AWS_ENDPOINT_URL_REDSHIFT_DATA then AWS_ENDPOINT_URL, credentials (docs/aws.md).</summary>
     private static RedshiftDataClient? RedshiftFor(RunSettings settings, CliContext context, ILoggerFactory loggers) =>
         settings.RedshiftCheck is null
@@ -142,19 +111,13 @@ public sealed class RunVerb : IVerb
         return options;
     }
 
-    private Dictionary<string, string?> Flags() => new(StringComparer.Ordinal)
+    private Dictionary<string, string?> Flags() => Flags(new Dictionary<string, string?>(StringComparer.Ordinal)
     {
-        ["Lake"] = Lake,
-        ["JobId"] = JobId,
-        ["Kafka:BootstrapServers"] = BootstrapServers,
         ["Kafka:GroupId"] = GroupId,
         ["Run:StartingOffsets"] = StartingOffsets,
         ["Run:AllowDataLoss"] = AllowDataLoss ? "true" : null,
         ["Run:MaxRejectRatio"] = MaxRejectRatio?.ToString(CultureInfo.InvariantCulture),
         ["Run:CommitEveryRecords"] = CommitEveryRecords?.ToString(CultureInfo.InvariantCulture),
-        ["Run:TargetFileSizeMiB"] = TargetFileSizeMiB?.ToString(CultureInfo.InvariantCulture),
-        ["Run:StagingDirectory"] = StagingDirectory,
-        ["Catalog:GlueDatabase"] = GlueDatabase,
         ["Catalog:Redshift:ClusterIdentifier"] = RedshiftCluster,
         ["Catalog:Redshift:WorkgroupName"] = RedshiftWorkgroup,
         ["Catalog:Redshift:Database"] = RedshiftDatabase,
@@ -162,7 +125,7 @@ public sealed class RunVerb : IVerb
         ["Catalog:Redshift:SecretArn"] = RedshiftSecretArn,
         ["Catalog:Redshift:IamRole"] = RedshiftIamRole,
         ["Catalog:Redshift:ExternalSchema"] = RedshiftSchema,
-    };
+    });
 
     /// <summary>--topics picks configured topics by name; a name not configured gets the defaults (built-in schema).</summary>
     private static List<TopicOptions> SelectTopics(List<TopicOptions> configured, string names) =>
