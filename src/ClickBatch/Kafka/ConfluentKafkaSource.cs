@@ -126,6 +126,9 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         }
 
         _consumer.Assign(pending.Select(r => new TopicPartitionOffset(r.Topic, r.Partition, r.From)));
+        // librdkafka keeps a partition's pause across unassign and assign: one that an earlier read paused at its end
+        // would start this read paused and stall.
+        _consumer.Resume(pending.Select(r => new TopicPartition(r.Topic, r.Partition)));
     }
 
     private IConsumer<byte[]?, byte[]?> BuildGroupConsumer(string groupId)

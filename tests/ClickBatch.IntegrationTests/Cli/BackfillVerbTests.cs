@@ -90,6 +90,26 @@ public sealed class BackfillVerbTests(LocalKafkaFixture kafka) : IClassFixture<L
         Ledger(harness).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Backfill_TimestampsOnTheLocalKafka_NoOffsetIsTrustedOnlyWhenEveryNewestRecordIsOlder()
+    {
+        using var harness = await BackfillJobTests.LandedAsync(kafka);
+        var versions = await VersionsAsync(harness);
+
+        // The mock answers "no offset" for every time: with records newer than 2000 that answer is a lie and refused.
+        var (refused, _, error) = await RunAsync(harness, "--partitions", "0", "--from", "2000-01-01T00:00:00Z", "--to", "5");
+        // For 2100 it is the truth: every record is older, so both bounds are the end and nothing is replaced.
+        var (idle, output, _) = await RunAsync(harness, "--from", "2100-01-01T00:00:00Z", "--to", "2100-01-02T00:00:00Z");
+
+        refused.ShouldBe(ExitCodes.Usage);
+        error.ShouldContain("partition 0: the broker returned no offset for --from 2000-01-01T00:00:00.000+00:00");
+        error.ShouldContain("the broker does not resolve times to offsets");
+        idle.ShouldBe(ExitCodes.Success);
+        output.ShouldContain(": 0 records, 0 rows, 0 rejects");
+        output.ShouldContain(harness.Clicks + ": nothing to commit");
+        (await VersionsAsync(harness)).ShouldBe(versions);
+    }
+
     private static async Task<(int Exit, string Out, string Error)> RunAsync(RunHarness harness, params string[] args)
     {
         var config = Path.Combine(harness.Lake, "..", "backfill-config.json");

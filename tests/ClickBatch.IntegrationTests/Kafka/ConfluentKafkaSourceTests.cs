@@ -116,6 +116,23 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_SamePartitionAgainOnTheSameSource_ReadsItAgain()
+    {
+        // A read pauses each partition as it reaches its end; the next read of that partition (backfill reads a
+        // partition's tail to check a timestamp bound, then the range) must not start paused and stall.
+        var topic = kafka.CreateTopic("again", partitions: 2);
+        await kafka.ProduceAsync(topic, 0, count: 6);
+        await kafka.ProduceAsync(topic, 1, count: 4);
+        await using var source = CreateSource(o => o with { StallTimeout = TimeSpan.FromSeconds(5) });
+
+        var first = await ReadAllAsync(source, [new PartitionRange(topic, 0, 3, 6), new PartitionRange(topic, 1, 0, 4)]);
+        var second = await ReadAllAsync(source, [new PartitionRange(topic, 0, 0, 6)]);
+
+        first.SelectMany(b => b.Records).Count().ShouldBe(7);
+        second.SelectMany(b => b.Records).Select(r => (r.Partition, r.Offset)).ShouldBe(Enumerable.Range(0, 6).Select(o => (0, (long)o)));
+    }
+
+    [Fact]
     public async Task ReadAsync_TwoTopics_RecordsCarryTheRangesTopicInstance()
     {
         // Downstream per-record lookups take a reference-equality fast path on the topic (KafkaOffsetTracker).

@@ -97,25 +97,74 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
             return partitions.ToDictionary(p => p.Partition, _ => offset);
         }
 
-        var found = await source.GetOffsetsForTimesAsync(topic, partitions.Select(p => p.Partition).ToList(), bound.Timestamp!.Value, cancellationToken);
+        var at = bound.Timestamp!.Value;
+        var found = await source.GetOffsetsForTimesAsync(topic, partitions.Select(p => p.Partition).ToList(), at, cancellationToken);
         var resolved = new Dictionary<int, long>();
+        var unanswered = new List<PartitionBounds>();
         foreach (var p in partitions)
         {
             // -1 (librdkafka's End) is "no record at or after that time". An answer at or past the end offset captured
-            // above (a record produced since) says the same within the captured range and must not become a bound.
-            if (found.GetValueOrDefault(p.Partition) is { } at && at < p.End)
+            // above (a record produced since) says the same within the captured range.
+            if (found.GetValueOrDefault(p.Partition) is { } offsetAt && offsetAt < p.End)
             {
-                resolved[p.Partition] = at;
+                resolved[p.Partition] = offsetAt;
+            }
+            else
+            {
+                unanswered.Add(p);
+            }
+        }
+
+        var older = await AllOlderThanAsync(topic, unanswered, at, cancellationToken);
+        foreach (var p in unanswered)
+        {
+            if (older.Contains(p.Partition))
+            {
+                resolved[p.Partition] = p.End;
                 continue;
             }
 
-            problems.Add($"topic '{topic}' partition {p.Partition}: the broker returned no offset for {flag} {bound} (no record at or after that time; "
-                + "an answer of -1 or the end offset counts as none). "
+            problems.Add($"topic '{topic}' partition {p.Partition}: the broker returned no offset for {flag} {bound} (\"no record at or after that time\"), "
+                + "but the partition's newest records are not all older than it: the broker does not resolve times to offsets. "
                 + $"Give {flag} as an offset instead; the partition holds offsets {p.Earliest} to {p.End - 1}.");
         }
 
         return resolved;
     }
+
+    /// <summary>
+    /// The partitions whose newest records (the last <see cref="TailOffsets"/> offsets before the captured end) are all
+    /// older than <paramref name="at"/>, or that hold no record. For them "no offset" is the truth, and the bound is the
+    /// end: an idle partition's "--to tomorrow" means all it has, its "--from tomorrow" means nothing. A broker that
+    /// answers "no offset" for every time (one without offsets-for-times, like librdkafka's mock) fails this check
+    /// whenever the partition holds a newer record, so it never silently turns into a bound.
+    /// </summary>
+    private async Task<HashSet<int>> AllOlderThanAsync(string topic, List<PartitionBounds> partitions, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var older = partitions.Where(p => p.End <= p.Earliest).Select(p => p.Partition).ToHashSet();
+        var tails = partitions.Where(p => p.End > p.Earliest)
+            .Select(p => new PartitionRange(topic, p.Partition, Math.Max(p.Earliest, p.End - TailOffsets), p.End)).ToList();
+        if (tails.Count == 0)
+        {
+            return older;
+        }
+
+        var newest = new Dictionary<int, long>();
+        await foreach (var batch in source.ReadAsync(tails, cancellationToken))
+        {
+            foreach (var record in batch.Records)
+            {
+                newest[record.Partition] = Math.Max(newest.GetValueOrDefault(record.Partition, long.MinValue), record.TimestampMs);
+            }
+        }
+
+        var ms = at.ToUnixTimeMilliseconds();
+        older.UnionWith(newest.Where(n => n.Value < ms).Select(n => n.Key));
+        return older;
+    }
+
+    /// <summary>How many of a partition's last offsets are read to check a "no offset" answer (markers may hold some).</summary>
+    private const int TailOffsets = 100;
 
     /// <summary>The offset both tables hold: the lower of the two txn versions; null when either never landed the partition.</summary>
     private static long? Stored(BackfillOptions options, Snapshot data, Snapshot rejects, int partition)

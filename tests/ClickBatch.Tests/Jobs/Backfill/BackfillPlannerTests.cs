@@ -49,31 +49,44 @@ public sealed class BackfillPlannerTests : IDisposable
     }
 
     [Fact]
-    public async Task PlanAsync_TimestampAfterThePartitionsLastRecord_FailsNamingTopicPartitionAndTimestamp()
+    public async Task PlanAsync_ToAfterAnIdlePartitionsLastRecord_ReadsThatPartitionToItsEnd()
     {
         var source = await LandedAsync(new FakeKafkaSource()
             .WithPartition("clicks", 0, Enumerable.Range(0, 20).Select(i => (long)i))
             .WithPartition("clicks", 1, [0, 1, 2]));
-        var to = Epoch.AddMilliseconds(10);
 
-        var error = await Should.ThrowAsync<ConfigurationException>(() => PlanAsync(source, Bound(Epoch), Bound(to)));
+        var plan = await PlanAsync(source, Bound(Epoch), Bound(Epoch.AddMilliseconds(10)));
 
-        var problem = error.Problems.ShouldHaveSingleItem();
-        problem.ShouldContain("topic 'clicks' partition 1");
-        problem.ShouldContain("the broker returned no offset for --to " + Bound(to));
-        problem.ShouldContain("Give --to as an offset");
-        error.ExitCode.ShouldBe(2);
+        plan.Partitions.Select(p => (p.Partition, p.From, p.To)).ShouldBe([(0, 0L, 10L), (1, 0L, 3L)]);
     }
 
     [Fact]
-    public async Task PlanAsync_BrokerAnswersTheEndOffsetForATimestamp_TreatsItAsNoOffset()
+    public async Task PlanAsync_FromAfterAnIdlePartitionsLastRecord_LeavesThatPartitionWithoutARange()
+    {
+        var source = await LandedAsync(new FakeKafkaSource()
+            .WithPartition("clicks", 0, Enumerable.Range(0, 20).Select(i => (long)i))
+            .WithPartition("clicks", 1, [0, 1, 2]));
+
+        var plan = await PlanAsync(source, Bound(Epoch.AddMilliseconds(5)), Bound(Epoch.AddMilliseconds(15)));
+
+        plan.Partitions.Select(p => (p.Partition, p.From, p.To)).ShouldBe([(0, 5L, 15L), (1, 3L, 3L)]);
+        plan.Ranges.Ranges.ShouldHaveSingleItem().Partition.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task PlanAsync_BrokerAnsweringNoOffsetThoughNewerRecordsExist_FailsNamingTopicPartitionAndTimestamp()
     {
         var source = await LandedAsync(new FakeKafkaSource { OffsetsForTimesAnswersEnd = true }
             .WithPartition("clicks", 0, Enumerable.Range(0, 20).Select(i => (long)i)));
+        var from = Epoch.AddMilliseconds(2);
 
-        var error = await Should.ThrowAsync<ConfigurationException>(() => PlanAsync(source, Bound(Epoch.AddMilliseconds(2)), Offset(10)));
+        var error = await Should.ThrowAsync<ConfigurationException>(() => PlanAsync(source, Bound(from), Offset(10)));
 
-        error.Problems.ShouldHaveSingleItem().ShouldContain("topic 'clicks' partition 0: the broker returned no offset for --from");
+        var problem = error.Problems.ShouldHaveSingleItem();
+        problem.ShouldContain("topic 'clicks' partition 0: the broker returned no offset for --from " + Bound(from));
+        problem.ShouldContain("the broker does not resolve times to offsets");
+        problem.ShouldContain("Give --from as an offset");
+        error.ExitCode.ShouldBe(2);
     }
 
     [Fact]
