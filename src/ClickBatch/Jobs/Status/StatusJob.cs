@@ -10,9 +10,12 @@ namespace ClickBatch.Jobs.Status;
 /// <c>clickbatch status</c>: reads (never writes) the txn offsets of both tables of every topic, the consumer
 /// group's offsets, Kafka's watermarks and the ledger's last run, and puts them side by side per partition.
 /// </summary>
-public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFactory, Func<string, IObjectStore>? stores = null)
+/// <param name="settings">The run's settings: topics, table URIs, job and group id.</param>
+/// <param name="sourceFactory">Creates the Kafka source that reads watermarks and group offsets.</param>
+/// <param name="stores">Opens the object store of a table or lake URI (with the AWS settings for <c>s3://</c>).</param>
+public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFactory, Func<string, IObjectStore> stores)
 {
-    private readonly Func<string, IObjectStore> _stores = stores ?? ObjectStoreFactory.Create;
+    private readonly Func<string, IObjectStore> _stores = stores;
 
     public async Task<StatusReport> CollectAsync(CancellationToken cancellationToken)
     {

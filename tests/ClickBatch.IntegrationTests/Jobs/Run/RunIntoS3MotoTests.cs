@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using ClickBatch.Cli;
 using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Delta;
@@ -52,6 +54,38 @@ public sealed class RunIntoS3MotoTests(MotoServerFixture moto, LocalKafkaFixture
         }
 
         rows.ShouldBe(report.Rows);
+    }
+
+    [Fact]
+    public async Task StatusVerb_S3Lake_ShowsTheOffsetsStoredInS3AndTheLastRun()
+    {
+        using var harness = new RunHarness(kafka);
+        await harness.ProduceAsync(clicks: 200);
+        var lake = "s3://" + await moto.CreateBucketAsync() + "/lake";
+        var local = harness.Settings();
+        var settings = local with
+        {
+            LakeUri = lake,
+            Topics = local.Topics.Select(t => t with { TableUri = lake + "/" + t.Topic, RejectsTableUri = lake + "/" + t.Topic + "_rejects" }).ToList(),
+        };
+        var report = await new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, TimeProvider.System, NullLogger.Instance),
+            NullLoggerFactory.Instance, TimeProvider.System, Open).ExecuteAsync(CancellationToken.None);
+        var config = Path.Combine(harness.Lake, "..", "status-s3.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Topics = new[] { new { Name = harness.Clicks, Schema = "click_id:string!,datetime_occured:timestamp!" } } }));
+        var verb = new StatusVerb
+        {
+            Config = config, BootstrapServers = kafka.BootstrapServers, Lake = lake, JobId = settings.JobId, GroupId = settings.Source.GroupId, Json = true,
+        };
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ClickBatchCli.RunVerbAsync(verb, new CliContext(output, error, TimeProvider.System, moto.Environment, false), CancellationToken.None);
+
+        exit.ShouldBe(ExitCodes.Success, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        json.RootElement.GetProperty("lastRun").GetProperty("runId").GetString().ShouldBe(report.RunId);
+        var topic = json.RootElement.GetProperty("topics")[0];
+        topic.GetProperty("lag").GetInt64().ShouldBe(0);
+        topic.GetProperty("partitions").EnumerateArray().Sum(p => p.GetProperty("tableOffset").GetInt64()).ShouldBe(report.Topics.Single(t => t.Topic == harness.Clicks).Records);
     }
 
     private IObjectStore Open(string uri) => ObjectStoreFactory.Create(uri, moto.Environment, TimeProvider.System);

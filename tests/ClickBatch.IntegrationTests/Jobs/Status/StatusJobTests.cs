@@ -4,6 +4,7 @@ using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Status;
 using ClickBatch.Kafka;
+using ClickBatch.Storage;
 using ClickBatch.Ledger;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -152,7 +153,7 @@ public sealed class StatusJobTests(LocalKafkaFixture kafka) : IClassFixture<Loca
     }
 
     private Task<StatusReport> CollectAsync(RunSettings settings) =>
-        new StatusJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, TimeProvider.System, NullLogger.Instance))
+        new StatusJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, TimeProvider.System, NullLogger.Instance), ObjectStoreFactory.Create)
             .CollectAsync(CancellationToken.None);
 
     private (long Low, long High) Watermarks(string topic, int partition)
