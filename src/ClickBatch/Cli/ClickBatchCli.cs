@@ -48,6 +48,14 @@ public static class ClickBatchCli
             await context.Error.WriteLineAsync("stopped: interrupted by signal").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex)
+        {
+            // Never the runtime's abort (exit 134): a failure nothing translated still ends with exit 1 and its trace.
+            await context.Error.WriteLineAsync("error: unexpected " + ex.GetType().Name + ": " + ex.Message + Environment.NewLine
+                + "This is a ClickBatch bug or an unhandled environment failure; committed work is kept. Details:" + Environment.NewLine + ex)
+                .ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
 
     private static int WriteHelpOrErrors(NotParsed<object> notParsed, CliContext context)

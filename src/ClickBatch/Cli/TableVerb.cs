@@ -12,7 +12,7 @@ public sealed class TableVerb : IVerb
     [Value(0, MetaName = "action", Required = true, HelpText = "What to do with the table; only 'describe' exists.")]
     public string Action { get; set; } = string.Empty;
 
-    [Value(1, MetaName = "table-uri", Required = true, HelpText = "Table root: a local path, file:// URI (s3:// with the AWS build).")]
+    [Value(1, MetaName = "table-uri", Required = true, HelpText = "Table root: a local path, a file:// URI or s3://bucket/prefix/table (AWS settings from the environment, docs/aws.md).")]
     public string TableUri { get; set; } = string.Empty;
 
     /// <summary>Table version to describe; default the latest.</summary>

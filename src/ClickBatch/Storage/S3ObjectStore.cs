@@ -4,6 +4,8 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
+using ClickBatch.Catalog.Aws;
+using ClickBatch.Errors;
 using Polly;
 
 namespace ClickBatch.Storage;
@@ -143,23 +145,37 @@ public sealed class S3ObjectStore(IAmazonS3 s3, S3StoreLocation location, S3Stor
 
     private async Task<T> RunAsync<T>(string operation, Uri uri, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        return await pipeline.ExecuteAsync(
-            async ct =>
-            {
-                try
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                async ct =>
                 {
-                    return await call(ct);
-                }
-                catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
-                {
-                    throw new ObjectNotFoundException(uri, e);
-                }
-                catch (AmazonServiceException e)
-                {
-                    throw new S3StoreException(operation, uri, e);
-                }
-            },
-            cancellationToken);
+                    try
+                    {
+                        return await call(ct);
+                    }
+                    catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
+                    {
+                        throw new ObjectNotFoundException(uri, e);
+                    }
+                    catch (AmazonServiceException e)
+                    {
+                        throw new S3StoreException(operation, uri, e);
+                    }
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (AwsUnreachableException.IsNetwork(e))
+        {
+            throw new AwsUnreachableException("S3 " + operation + " of " + uri, s3.Config.ServiceURL ?? "the S3 endpoint of region " + s3.Config.RegionEndpoint?.SystemName, e);
+        }
+        catch (AmazonClientException e)
+        {
+            // Raised by the SDK before any request: no credentials in the chain, a bad region or endpoint.
+            throw new ClickBatchException("S3 " + operation + " of " + uri + " failed before reaching S3: " + e.Message
+                + " For credentials set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with a task role (docs/aws.md).", e)
+                .With("Operation", operation).With("Uri", uri.ToString());
+        }
     }
 
     private Task RunAsync(string operation, Uri uri, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>

@@ -65,6 +65,10 @@ public sealed class AwsJsonClient
                 context,
                 (Client: this, Operation: operation, Body: body));
         }
+        catch (Exception e) when (AwsUnreachableException.IsNetwork(e))
+        {
+            throw new AwsUnreachableException(settings.Service.TargetPrefix + " " + operation, settings.Endpoint.ToString(), e);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

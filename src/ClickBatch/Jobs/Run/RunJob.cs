@@ -89,6 +89,12 @@ public sealed class RunJob
         {
             return (StatusOf(ex), ex.ExitCode, ex.Message);
         }
+        catch (Exception ex)
+        {
+            // A bug or an exception no layer translated: the run still ends with a ledger entry saying how.
+            RunLog.UnexpectedFailure(_logger, ex, run.RunId);
+            return (RunStatus.Failed, ExitCodes.Failure, "unexpected " + ex.GetType().Name + ": " + ex.Message);
+        }
     }
 
     /// <summary>Everything was committed; only the Spectrum check can still make the outcome other than success.</summary>

@@ -40,4 +40,8 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1908, Level = LogLevel.Information,
         Message = "Topic {Topic} partition {Partition}: {Records} records were already in their table (rerun after an interrupted commit) and were skipped")]
     public static partial void AlreadyLanded(ILogger logger, string topic, int partition, long records);
+
+    [LoggerMessage(EventId = 1909, Level = LogLevel.Error,
+        Message = "Run {RunId} failed unexpectedly; complete chunks stay committed, the next run resumes from the Delta log")]
+    public static partial void UnexpectedFailure(ILogger logger, Exception exception, string runId);
 }

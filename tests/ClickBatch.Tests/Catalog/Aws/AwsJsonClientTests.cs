@@ -143,6 +143,39 @@ public sealed class AwsJsonClientTests
     }
 
     [Fact]
+    public async Task SendAsync_EndpointUnreachableEveryTime_ThrowsUnreachableNamingOperationAndEndpointAfterRetries()
+    {
+        var calls = 0;
+        var handler = new FakeHttpHandler(_ =>
+        {
+            calls++;
+            throw new HttpRequestException("Connection refused (127.0.0.1:1)");
+        });
+        var client = AwsTestClients.Json(handler, AwsService.Glue, retry: new AwsRetryOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.Zero });
+
+        var error = await Should.ThrowAsync<AwsUnreachableException>(() => client.SendAsync<object, TestResponse>("GetTable", new { }, CancellationToken.None));
+
+        calls.ShouldBe(3);
+        error.Message.ShouldStartWith("AWSGlue GetTable failed: could not reach https://glue.us-east-1.amazonaws.com/ (Connection refused (127.0.0.1:1))");
+        error.IsTransient.ShouldBeTrue();
+        error.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+    }
+
+    [Fact]
+    public async Task SendAsync_CancelledByTheCaller_StaysACancellationNotUnreachable()
+    {
+        using var cancel = new CancellationTokenSource();
+        var handler = new FakeHttpHandler(_ =>
+        {
+            cancel.Cancel();
+            throw new TaskCanceledException("cancelled", null, cancel.Token);
+        });
+        var client = AwsTestClients.Json(handler, AwsService.Glue);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => client.SendAsync<object, TestResponse>("GetTable", new { }, cancel.Token));
+    }
+
+    [Fact]
     public async Task SendAsync_SuccessWithHtmlBody_ThrowsNamingTheOperation()
     {
         var handler = FakeHttpHandler.Sequence(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html/>") });

@@ -111,6 +111,21 @@ public sealed class RunJobTests : IDisposable
         entries.Single().Records.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_UntranslatedExceptionMidRun_EndsFailedWithExitOneAndStillWritesTheLedgerEntry()
+    {
+        var source = new ThrowAfterFirstChunk(new FakeKafkaSource().WithPartition("clicks", 0, Enumerable.Range(0, 10).Select(i => (long)i)));
+
+        var report = await RunAsync(source);
+
+        report.Status.ShouldBe(RunStatus.Failed);
+        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        var entry = (await new RunLedger(new LocalObjectStore(Lake)).ReadLatestAsync(1, "run", CancellationToken.None)).Single();
+        entry.RunId.ShouldBe(report.RunId);
+        entry.Status.ShouldBe(RunStatus.Failed);
+        entry.Error.ShouldBe("unexpected InvalidOperationException: a bug below the run");
+    }
+
     private string Lake => _dir.Sub("lake");
 
     private RunSettings Settings() => new()
@@ -132,6 +147,33 @@ public sealed class RunJobTests : IDisposable
     private async Task<long?> TxnAsync(string table, int partition) =>
         (await new DeltaLog(new LocalObjectStore(Lake + "/" + table)).GetSnapshotAsync(null, CancellationToken.None))
             .GetTransactionVersion("job/clicks/" + partition);
+
+    /// <summary>Hands out the first chunk, then fails with an exception no layer translates (as a bug would).</summary>
+    private sealed class ThrowAfterFirstChunk(IKafkaSource inner) : IKafkaSource
+    {
+        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
+            inner.CaptureBoundsAsync(topics, cancellationToken);
+
+        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
+            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
+
+        public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var batch in inner.ReadAsync(ranges, cancellationToken))
+            {
+                yield return batch;
+                throw new InvalidOperationException("a bug below the run");
+            }
+        }
+
+        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
+            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
+
+        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
+            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>Signals "stop" (as SIGTERM does) right after the first chunk was handed out.</summary>
     private sealed class CancelAfterFirstChunk(IKafkaSource inner, CancellationTokenSource stop) : IKafkaSource
