@@ -84,45 +84,50 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
-    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var temp = await WriteTempAsync(key, content, cancellationToken);
-        File.Move(temp, PathOf(key), overwrite: true);
-    }
-
-    public Task PutFileAsync(string key, string localPath, CancellationToken cancellationToken)
-    {
-        var target = PathOf(key);
-        var temp = TempPathFor(target);
-        File.Copy(localPath, temp, overwrite: false);
-        File.Move(temp, target, overwrite: true);
-        return Task.CompletedTask;
-    }
-
-    public async Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var target = PathOf(key);
-        if (File.Exists(target))
+    public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WritingAsync("write", key, async () =>
         {
-            return false;
-        }
+            var temp = await WriteTempAsync(key, content, cancellationToken);
+            File.Move(temp, PathOf(key), overwrite: true);
+            return true;
+        });
 
-        var temp = await WriteTempAsync(key, content, cancellationToken);
-        try
+    public Task PutFileAsync(string key, string localPath, CancellationToken cancellationToken) =>
+        WritingAsync("copy " + localPath + " to", key, () =>
         {
-            return PosixLink.TryCreate(temp, target);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+            var target = PathOf(key);
+            var temp = TempPathFor(target);
+            File.Copy(localPath, temp, overwrite: false);
+            File.Move(temp, target, overwrite: true);
+            return Task.FromResult(true);
+        });
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        File.Delete(PathOf(key));
-        return Task.CompletedTask;
-    }
+    public Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WritingAsync("create", key, async () =>
+        {
+            var target = PathOf(key);
+            if (File.Exists(target))
+            {
+                return false;
+            }
+
+            var temp = await WriteTempAsync(key, content, cancellationToken);
+            try
+            {
+                return PosixLink.TryCreate(temp, target);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        });
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        WritingAsync("delete", key, () =>
+        {
+            File.Delete(PathOf(key));
+            return Task.FromResult(true);
+        });
 
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
 
@@ -168,6 +173,19 @@ public sealed class LocalObjectStore : IObjectStore
         }
 
         return temp;
+    }
+
+    /// <summary>Runs a write; a file-system failure becomes a <see cref="LocalStoreException"/> naming the operation and path.</summary>
+    private async Task<T> WritingAsync<T>(string operation, string key, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception ex) when (LocalStoreException.IsFileSystem(ex))
+        {
+            throw new LocalStoreException(operation, PathOf(key), ex);
+        }
     }
 
     private string PathOf(string key)

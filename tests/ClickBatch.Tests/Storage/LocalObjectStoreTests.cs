@@ -22,6 +22,26 @@ public class LocalObjectStoreTests
     }
 
     [Fact]
+    public async Task Writes_LakeUnderAFileNotAFolder_ThrowLocalStoreErrorsNamingOperationAndPath()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "not-a-folder");
+        await File.WriteAllTextAsync(file, "x");
+        var store = new LocalObjectStore(Path.Combine(file, "lake"));
+        var staged = Path.Combine(dir.Path, "staged.parquet");
+        await File.WriteAllTextAsync(staged, "p");
+
+        var put = await Should.ThrowAsync<LocalStoreException>(() => store.PutAsync("_clickbatch/runs/r.json", Bytes("{}"), Ct));
+        var create = await Should.ThrowAsync<LocalStoreException>(() => store.PutIfAbsentAsync("_delta_log/00000000000000000000.json", Bytes("{}"), Ct));
+        var copy = await Should.ThrowAsync<LocalStoreException>(() => store.PutFileAsync("dt=2026-01-01/a.parquet", staged, Ct));
+
+        put.Message.ShouldStartWith("Could not write " + Path.Combine(file, "lake", "_clickbatch", "runs", "r.json") + ": ");
+        create.Message.ShouldStartWith("Could not create " + Path.Combine(file, "lake", "_delta_log", "00000000000000000000.json") + ": ");
+        copy.Message.ShouldStartWith("Could not copy " + staged + " to " + Path.Combine(file, "lake", "dt=2026-01-01", "a.parquet") + ": ");
+        put.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+    }
+
+    [Fact]
     public async Task PutIfAbsentAsync_ManyConcurrentWriters_ExactlyOneWins()
     {
         using var dir = new TempDirectory();
