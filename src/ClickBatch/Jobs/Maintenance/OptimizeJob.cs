@@ -3,6 +3,7 @@ using ClickBatch.Catalog.Glue;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
 using ClickBatch.Jobs.Register;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
@@ -22,6 +23,11 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
 
     public async Task<IReadOnlyList<OptimizeResult>> ExecuteAsync(OptimizeOptions options, CancellationToken cancellationToken)
     {
+        if (options.Partition is not null)
+        {
+            await CheckPartitionColumnsAsync(options, cancellationToken);
+        }
+
         var results = new List<OptimizeResult>();
         try
         {
@@ -40,6 +46,37 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Refuses (exit 2, before any table is touched) a --partition whose columns are not a table's partition columns,
+    /// e.g. a typo <c>date=2026-11-22</c> for <c>dt=2026-11-22</c>, which would otherwise compact nothing and succeed.
+    /// </summary>
+    private async Task CheckPartitionColumnsAsync(OptimizeOptions options, CancellationToken cancellationToken)
+    {
+        var named = options.Partition!.Split('/').Select(segment => segment[..segment.IndexOf('=', StringComparison.Ordinal)]).ToList();
+        var problems = new List<string>();
+        foreach (var name in options.Tables)
+        {
+            var log = new DeltaLog(openStore(options.LakeUri.TrimEnd('/') + "/" + name));
+            if (!await log.ExistsAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            var columns = (await log.GetSnapshotAsync(null, cancellationToken)).PartitionColumns;
+            if (!named.SequenceEqual(columns, StringComparer.Ordinal))
+            {
+                problems.Add("table " + name + " is partitioned by [" + string.Join(", ", columns) + "], but --partition " + options.Partition
+                    + " names [" + string.Join(", ", named) + "]; name its partition folder, e.g. "
+                    + (columns.Count == 0 ? "no --partition at all (the table has no partitions)" : string.Join("/", columns.Select(c => c + "=...")) + "."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
     }
 
     private async Task<OptimizeResult> OptimizeTableAsync(string name, OptimizeOptions options, CancellationToken cancellationToken)

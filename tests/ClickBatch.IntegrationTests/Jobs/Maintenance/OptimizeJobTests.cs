@@ -68,6 +68,21 @@ public sealed class OptimizeJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task ExecuteAsync_PartitionNamingAnotherColumn_RefusedBeforeTouchingAnyTable()
+    {
+        using var harness = await SmallFilesAsync();
+        var table = harness.TableOf(harness.Clicks);
+        var before = await SnapshotAsync(table);
+
+        var error = await Should.ThrowAsync<ClickBatch.Errors.ConfigurationException>(() =>
+            Job(ObjectStoreFactory.Create).ExecuteAsync(Options(harness) with { Partition = "date=2026-11-22" }, CancellationToken.None));
+
+        error.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        error.Message.ShouldContain("is partitioned by [dt], but --partition date=2026-11-22 names [date]");
+        (await SnapshotAsync(table)).Version.ShouldBe(before.Version);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ConcurrentAppend_RebasesAndKeepsTheAppendedFile()
     {
         using var harness = await SmallFilesAsync();
