@@ -75,7 +75,7 @@ public sealed class VacuumJobTests(LocalKafkaFixture kafka) : IClassFixture<Loca
         using var harness = new RunHarness(kafka, partitions: 2);
         await harness.ProduceAsync(clicks: 500);
         var table = harness.TableOf(harness.Clicks);
-        await Should.ThrowAsync<InjectedCrashException>(() => harness.RunAsync(harness.Settings(), CrashingOnCommit(table)));
+        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(harness.Settings(), CrashingOnCommit(table)));
         (await harness.RunAsync(harness.Settings())).ExitCode.ShouldBe(0);
         var rows = await TableRows.OfActiveFilesAsync(table);
         var orphans = DataFileKeys(table).Except(await ActiveKeysAsync(table)).ToHashSet();

@@ -40,7 +40,7 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
         var target = harness.Lake + "/" + table.Replace("clicks", harness.Clicks, StringComparison.Ordinal)
             .Replace("checkouts", harness.Checkouts, StringComparison.Ordinal);
 
-        await Should.ThrowAsync<InjectedCrashException>(() => harness.RunAsync(settings, CrashingAt(target, operation, nth)));
+        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(settings, CrashingAt(target, operation, nth)));
         var rerun = await harness.RunAsync(settings);
 
         rerun.Status.ShouldBe(RunStatus.Succeeded, stage);
@@ -54,8 +54,7 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
         await harness.ProduceAsync(clicks: 1000);
         var settings = harness.Settings();
 
-        await Should.ThrowAsync<InjectedCrashException>(() =>
-            harness.RunAsync(settings, CrashingAt(harness.RejectsOf(harness.Clicks), "commit", 1)));
+        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(settings, CrashingAt(harness.RejectsOf(harness.Clicks), "commit", 1)));
         var rerun = await harness.RunAsync(settings);
 
         var clicks = rerun.Topics.Single(t => t.Topic == harness.Clicks);
@@ -71,8 +70,7 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
         await harness.ProduceAsync(clicks: 800);
         var settings = harness.Settings();
 
-        await Should.ThrowAsync<InjectedCrashException>(() =>
-            harness.RunAsync(settings, wrapSource: source => new CrashOnGroupCommitSource(source)));
+        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(settings, wrapSource: source => new CrashOnGroupCommitSource(source)));
         var rerun = await harness.RunAsync(settings);
 
         rerun.Status.ShouldBe(RunStatus.Succeeded);
