@@ -18,13 +18,15 @@ public sealed class VacuumVerb : IVerb
     [Option("table", HelpText = "Comma-separated tables under the lake (default clicks, clicks_rejects, checkouts, checkouts_rejects).")]
     public string? Table { get; set; }
 
-    [Option("retain", Default = "7d", HelpText = "Keep unreferenced files younger than this: <n>d, <n>h or <n>m. Below 24h needs --force.")]
+    [Option("retain", Default = "7d", HelpText = "Keep unreferenced files younger than this: <n>d, <n>h or <n>m. Below 24h needs --force. "
+        + "Files the log removed are kept at least the table's delta.deletedFileRetentionDuration (default 7d) unless --force.")]
     public string Retain { get; set; } = "7d";
 
     [Option("dry-run", HelpText = "Print what would be deleted; delete nothing.")]
     public bool DryRun { get; set; }
 
-    [Option("force", HelpText = "Allow a retention below 24h (may delete files a running job uploaded but has not committed yet).")]
+    [Option("force", HelpText = "Allow a retention below 24h (may delete files a running job uploaded but has not committed yet), and delete "
+        + "removed files younger than the table's delta.deletedFileRetentionDuration (default 7d; breaks time travel within it).")]
     public bool Force { get; set; }
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
@@ -88,6 +90,6 @@ public sealed class VacuumVerb : IVerb
 
         problems.AddRange(new[] { MaintenanceTables.Problem(Table) }.OfType<string>());
         return problems.Count > 0 ? throw new ConfigurationException(problems)
-            : new VacuumOptions { LakeUri = Lake!, Tables = MaintenanceTables.Resolve(Table), Retention = retention!.Value, DryRun = DryRun };
+            : new VacuumOptions { LakeUri = Lake!, Tables = MaintenanceTables.Resolve(Table), Retention = retention!.Value, Force = Force, DryRun = DryRun };
     }
 }

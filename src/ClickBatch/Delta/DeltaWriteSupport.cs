@@ -49,6 +49,11 @@ public static class DeltaWriteSupport
             {
                 problems.AddRange(UsedLegacyFeatures(metadata, 2));
             }
+
+            // Not features but writer-version-3 requirements, which version 7 inherits ("each row inherits the
+            // requirements from the preceding row"): checkpoints ClickBatch writes carry JSON stats only.
+            var usage = new FeatureUsage(metadata.Configuration, []);
+            problems.AddRange(CheckpointStatsRules.Where(rule => rule.IsUsed(usage)).Select(rule => rule.Describe(usage)));
         }
         else
         {
@@ -65,12 +70,23 @@ public static class DeltaWriteSupport
         return LegacyRules.Where(rule => writerVersion >= rule.SinceWriterVersion && rule.IsUsed(usage)).Select(rule => rule.Describe(usage));
     }
 
+    /// <summary>
+    /// PROTOCOL.md "Checkpoints": writeStatsAsStruct=true makes stats_parsed and partitionValues_parsed required, and
+    /// writeStatsAsJson=false says stats "should be omitted"; ClickBatch's checkpoints have JSON stats only.
+    /// </summary>
+    private static readonly LegacyRule[] CheckpointStatsRules =
+    [
+        new(3, u => u.IsTrue("delta.checkpoint.writeStatsAsStruct"), _ => "delta.checkpoint.writeStatsAsStruct=true"),
+        new(3, u => u.IsFalse("delta.checkpoint.writeStatsAsJson"), _ => "delta.checkpoint.writeStatsAsJson=false"),
+    ];
+
     /// <summary>PROTOCOL.md "Writer Version Requirements": what each legacy writer version makes writers respect.</summary>
     private static readonly LegacyRule[] LegacyRules =
     [
         new(2, u => u.HasColumnKey("delta.invariants"), _ => "invariants (column invariants)"),
         new(3, u => u.HasConfigPrefix("delta.constraints."), _ => "checkConstraints (CHECK constraints)"),
-        new(3, u => u.IsTrue("delta.checkpoint.writeStatsAsStruct"), _ => "delta.checkpoint.writeStatsAsStruct=true"),
+        CheckpointStatsRules[0],
+        CheckpointStatsRules[1],
         new(4, u => u.IsTrue("delta.enableChangeDataFeed"), _ => "changeDataFeed"),
         new(4, u => u.HasColumnKey("delta.generationExpression"), _ => "generatedColumns"),
         new(5, u => u.ColumnMappingMode is not (null or "none"), u => "columnMapping (mode " + u.ColumnMappingMode + ")"),
@@ -89,6 +105,8 @@ public static class DeltaWriteSupport
         public bool HasConfigPrefix(string prefix) => Configuration.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
 
         public bool IsTrue(string key) => string.Equals(Configuration.GetValueOrDefault(key), "true", StringComparison.OrdinalIgnoreCase);
+
+        public bool IsFalse(string key) => string.Equals(Configuration.GetValueOrDefault(key), "false", StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<StructField> AllFields(DeltaType type) => type switch

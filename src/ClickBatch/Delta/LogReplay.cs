@@ -39,7 +39,7 @@ public sealed class LogReplay
         }
 
         return new Snapshot(table, version, Protocol, Metadata, [.. _adds.Values], [.. _removes.Values],
-            _transactions.ToDictionary(t => t.Key, t => t.Value.Version, StringComparer.Ordinal),
+            new Dictionary<string, TransactionAction>(_transactions, StringComparer.Ordinal),
             new Dictionary<string, DomainMetadataAction>(_domains, StringComparer.Ordinal), [.. _commits], checkpointVersion);
     }
 

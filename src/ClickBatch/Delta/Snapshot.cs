@@ -18,7 +18,7 @@ public sealed class Snapshot
         MetadataAction metadata,
         IReadOnlyList<AddFile> activeFiles,
         IReadOnlyList<RemoveFile> tombstones,
-        IReadOnlyDictionary<string, long> appTransactions,
+        IReadOnlyDictionary<string, TransactionAction> transactions,
         IReadOnlyDictionary<string, DomainMetadataAction> domainMetadata,
         IReadOnlyList<CommitRecord> commits,
         long? checkpointVersion)
@@ -29,7 +29,8 @@ public sealed class Snapshot
         Metadata = metadata;
         ActiveFiles = activeFiles;
         Tombstones = tombstones;
-        AppTransactions = appTransactions;
+        Transactions = transactions;
+        AppTransactions = transactions.ToDictionary(t => t.Key, t => t.Value.Version, StringComparer.Ordinal);
         DomainMetadata = domainMetadata;
         Commits = commits;
         CheckpointVersion = checkpointVersion;
@@ -52,6 +53,10 @@ public sealed class Snapshot
 
     public IReadOnlyList<RemoveFile> Tombstones { get; }
 
+    /// <summary>The latest txn action per appId, as the log holds it (lastUpdated included, for checkpoints).</summary>
+    public IReadOnlyDictionary<string, TransactionAction> Transactions { get; }
+
+    /// <summary>The latest txn version per appId.</summary>
     public IReadOnlyDictionary<string, long> AppTransactions { get; }
 
     public IReadOnlyDictionary<string, DomainMetadataAction> DomainMetadata { get; }

@@ -62,6 +62,23 @@ public class DeltaWriteSupportTests
         DeltaWriteSupport.FindUnsupported(protocol, Metadata([])).ShouldBe(["rowTracking", "identityColumns"]);
     }
 
+    [Theory]
+    [InlineData(3, null)]
+    [InlineData(7, new[] { "timestampNtz" })]
+    public void FindUnsupported_CheckpointStatsNotAsJsonOnly_RefusedOnWriterThreeAndOnSevenWhichInheritsIt(int writerVersion, string[]? writerFeatures)
+    {
+        var protocol = new ProtocolAction { MinReaderVersion = 1, MinWriterVersion = writerVersion, WriterFeatures = writerFeatures };
+        var metadata = Metadata(new Dictionary<string, string?>
+        {
+            ["delta.checkpoint.writeStatsAsStruct"] = "true",
+            ["delta.checkpoint.writeStatsAsJson"] = "false",
+        });
+
+        DeltaWriteSupport.FindUnsupported(protocol, metadata).ShouldBe(
+            ["delta.checkpoint.writeStatsAsStruct=true", "delta.checkpoint.writeStatsAsJson=false"]);
+        DeltaWriteSupport.FindUnsupported(protocol, Metadata(new Dictionary<string, string?> { ["delta.checkpoint.writeStatsAsJson"] = "true" })).ShouldBeEmpty();
+    }
+
     [Fact]
     public void FindUnsupported_GeneratedColumnOnWriterFour_Refuses()
     {

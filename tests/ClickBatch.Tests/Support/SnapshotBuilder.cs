@@ -15,7 +15,7 @@ public static class SnapshotBuilder
             new MetadataAction { Id = "table-id-1", SchemaString = DeltaSchema.Serialize(schema), PartitionColumns = partitionColumns },
             files.ToList(),
             [],
-            new Dictionary<string, long>(),
+            new Dictionary<string, TransactionAction>(),
             new Dictionary<string, DomainMetadataAction>(),
             [],
             null);

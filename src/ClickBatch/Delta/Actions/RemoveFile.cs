@@ -30,7 +30,10 @@ public sealed record RemoveFile
     [JsonIgnore]
     public LogicalFileKey Key => new(Path, DeletionVector?.UniqueId);
 
-    /// <summary>The tombstone for an active file, carrying its partition values and size (extendedFileMetadata).</summary>
+    /// <summary>
+    /// The tombstone for an active file, carrying its partition values, size and tags: PROTOCOL.md "Add File and Remove
+    /// File", extendedFileMetadata "When true the fields partitionValues, size, and tags are present".
+    /// </summary>
     public static RemoveFile For(AddFile file, long deletionTimestamp, bool dataChange = true) => new()
     {
         Path = file.Path,
@@ -39,6 +42,7 @@ public sealed record RemoveFile
         ExtendedFileMetadata = true,
         PartitionValues = file.PartitionValues,
         Size = file.Size,
+        Tags = file.Tags,
         DeletionVector = file.DeletionVector,
     };
 }

@@ -44,7 +44,8 @@ public static class CheckpointWriter
     {
         var expiry = (now - CheckpointPolicy.TombstoneRetention(snapshot.Metadata)).ToUnixTimeMilliseconds();
         var actions = new List<DeltaAction> { DeltaAction.Of(snapshot.Protocol), DeltaAction.Of(snapshot.Metadata) };
-        actions.AddRange(snapshot.AppTransactions.Select(t => DeltaAction.Of(new TransactionAction { AppId = t.Key, Version = t.Value })));
+        // "Transaction identifiers" whole: lastUpdated lets engines expire appIds (delta.setTransactionRetentionDuration).
+        actions.AddRange(snapshot.Transactions.Values.Select(DeltaAction.Of));
         actions.AddRange(snapshot.DomainMetadata.Values.Select(DeltaAction.Of));
         actions.AddRange(snapshot.ActiveFiles.Select(a => DeltaAction.Of(a with { DataChange = false })));
         actions.AddRange(snapshot.Tombstones.Where(r => (r.DeletionTimestamp ?? 0) > expiry)

@@ -1,4 +1,5 @@
 using ClickBatch.Delta;
+using ClickBatch.Delta.Checkpoints;
 using ClickBatch.Delta.Maintenance;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,10 @@ public sealed class VacuumJob(Func<string, IObjectStore> openStore, TimeProvider
         }
 
         var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
-        var doomed = await FindExpiredAsync(store, snapshot, options.Retention, cancellationToken);
+        // PROTOCOL.md "VACUUM Protocol Check": a writer checks the table's write protocol before vacuuming; a table
+        // with features ClickBatch does not honour (deletion vectors, whose files live beside the data) is refused.
+        DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
+        var doomed = await FindExpiredAsync(store, snapshot, options, cancellationToken);
         if (options.DryRun)
         {
             return new VacuumResult(name, doomed.Select(i => i.Key).ToList(), doomed.Sum(i => i.Size), 0, null);
@@ -53,18 +57,25 @@ public sealed class VacuumJob(Func<string, IObjectStore> openStore, TimeProvider
         return new VacuumResult(name, doomed.Select(i => i.Key).ToList(), doomed.Sum(i => i.Size), logFiles, null);
     }
 
-    private async Task<List<ObjectInfo>> FindExpiredAsync(IObjectStore store, Snapshot snapshot, TimeSpan retention, CancellationToken cancellationToken)
+    private async Task<List<ObjectInfo>> FindExpiredAsync(IObjectStore store, Snapshot snapshot, VacuumOptions options, CancellationToken cancellationToken)
     {
         var keep = await ProtectedFiles.LoadAsync(store, snapshot, cancellationToken);
         var removedAt = snapshot.Tombstones
             .GroupBy(t => DataFilePath.ToKey(store.RootUri, t.Path), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => DateTimeOffset.FromUnixTimeMilliseconds(g.Max(t => t.DeletionTimestamp ?? 0)), StringComparer.Ordinal);
-        var cutoff = clock.GetUtcNow() - retention;
+        var now = clock.GetUtcNow();
+        var cutoff = now - options.Retention;
+        // A tombstone "should remain ... until it has expired" (PROTOCOL.md "Add File and Remove File"): readers of the
+        // table's retention window may still open it. Files no commit ever referenced (a crashed run's) are not
+        // tombstones and go after --retain.
+        var tombstoneRetention = CheckpointPolicy.TombstoneRetention(snapshot.Metadata);
+        var removedCutoff = options.Force || tombstoneRetention <= options.Retention ? cutoff : now - tombstoneRetention;
         var doomed = new List<ObjectInfo>();
         await foreach (var info in store.ListAsync(string.Empty, null, cancellationToken))
         {
-            var age = removedAt.TryGetValue(info.Key, out var removed) && removed > info.LastModified ? removed : info.LastModified;
-            if (!keep.Contains(info.Key) && age < cutoff)
+            var wasRemoved = removedAt.TryGetValue(info.Key, out var removed);
+            var age = wasRemoved && removed > info.LastModified ? removed : info.LastModified;
+            if (!keep.Contains(info.Key) && age < (wasRemoved ? removedCutoff : cutoff))
             {
                 doomed.Add(info);
             }

@@ -12,8 +12,17 @@ public sealed record VacuumOptions
     /// <summary>Tables under the lake to vacuum; tables that do not exist are skipped.</summary>
     public required IReadOnlyList<string> Tables { get; init; }
 
-    /// <summary>Unreferenced files younger than this are kept. Default 7 days.</summary>
+    /// <summary>
+    /// Unreferenced files younger than this are kept. Default 7 days. A file the log removed is kept at least for the
+    /// table's delta.deletedFileRetentionDuration (default 7 days) unless <see cref="Force"/>.
+    /// </summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Also delete removed files younger than the table's delta.deletedFileRetentionDuration (the verb's --force, which
+    /// also allows a retention below <see cref="SafeMinimumRetention"/>). Default false.
+    /// </summary>
+    public bool Force { get; init; }
 
     /// <summary>List what would be deleted, delete nothing. Default false.</summary>
     public bool DryRun { get; init; }

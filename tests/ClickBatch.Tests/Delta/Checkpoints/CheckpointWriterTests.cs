@@ -39,6 +39,7 @@ public class CheckpointWriterTests
             TableDescriber.Describe(fromCheckpoint).ToJson().ShouldBe(TableDescriber.Describe(fromJson).ToJson());
             Json(fromCheckpoint.ActiveFiles).ShouldBe(Json(fromJson.ActiveFiles));
             Json(fromCheckpoint.Metadata).ShouldBe(Json(fromJson.Metadata));
+            fromCheckpoint.Transactions.ShouldBe(fromJson.Transactions);
         }
     }
 
@@ -52,13 +53,14 @@ public class CheckpointWriterTests
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT add.path, add.stats, add.partitionValues['event_date'], txn.appId, txn.version, protocol.minWriterVersion, metaData.id "
+        command.CommandText = "SELECT add.path, add.stats, add.partitionValues['event_date'], txn.appId, txn.version, protocol.minWriterVersion, metaData.id, txn.lastUpdated "
             + "FROM read_parquet('" + file + "')";
         using var reader = command.ExecuteReader();
         var paths = new List<string>();
         var stats = new List<string>();
         var partitions = new List<string>();
         var txns = new Dictionary<string, long>();
+        var txnUpdated = new Dictionary<string, long?>();
         string? tableId = null;
         while (reader.Read())
         {
@@ -70,6 +72,7 @@ public class CheckpointWriterTests
             }
 
             if (!reader.IsDBNull(3)) { txns[reader.GetString(3)] = reader.GetInt64(4); }
+            if (!reader.IsDBNull(3)) { txnUpdated[reader.GetString(3)] = reader.IsDBNull(7) ? null : reader.GetInt64(7); }
             if (!reader.IsDBNull(6)) { tableId = reader.GetString(6); }
         }
 
@@ -78,6 +81,10 @@ public class CheckpointWriterTests
         stats.ShouldBe(snapshot.ActiveFiles.Select(f => f.Path + " " + f.Stats), ignoreOrder: true);
         partitions.ShouldBe(snapshot.ActiveFiles.Select(f => f.Path + " " + f.PartitionValues["event_date"]), ignoreOrder: true);
         txns.ShouldBe(new Dictionary<string, long> { ["clicks"] = 10 });
+        // PROTOCOL.md "Checkpoints": the checkpoint holds the transaction identifiers whole, lastUpdated as the commit wrote it.
+        var committed = (await t.Table.Log.GetSnapshotFromCommitsAsync(10, Ct)).Transactions["clicks"].LastUpdated;
+        committed.ShouldNotBeNull();
+        txnUpdated.ShouldBe(new Dictionary<string, long?> { ["clicks"] = committed });
         tableId.ShouldBe(DeltaTestTable.TableId.ToString());
     }
 
