@@ -25,16 +25,16 @@ internal sealed class Int64Statistics(FieldSpec field) : ColumnStatistics(field)
         HasValues = true;
     }
 
-    public override bool WriteMin(Utf8JsonWriter writer) => Write(writer, _min, roundUp: false);
+    public override bool WriteMin(Utf8JsonWriter writer) => Write(writer, _min);
 
-    public override bool WriteMax(Utf8JsonWriter writer) => Write(writer, _max, roundUp: true);
+    public override bool WriteMax(Utf8JsonWriter writer) => Write(writer, _max);
 
-    private bool Write(Utf8JsonWriter writer, long value, bool roundUp)
+    private bool Write(Utf8JsonWriter writer, long value)
     {
         switch (Field.Kind)
         {
             case FieldKind.Timestamp:
-                writer.WriteString(Field.Name, FormatTimestamp(value, roundUp));
+                writer.WriteString(Field.Name, FormatTimestamp(value));
                 break;
             case FieldKind.Decimal:
                 writer.WriteNumber(Field.Name, ToDecimal(value, Field.Scale));
@@ -47,11 +47,14 @@ internal sealed class Int64Statistics(FieldSpec field) : ColumnStatistics(field)
         return true;
     }
 
-    internal static string FormatTimestamp(long micros, bool roundUp)
+    /// <summary>
+    /// PROTOCOL.md "Per-file Statistics": "Timestamp columns are truncated down to milliseconds", min and max alike
+    /// (readers that skip on the max allow for the truncated sub-millisecond part, as Spark adds 1 ms).
+    /// </summary>
+    internal static string FormatTimestamp(long micros)
     {
         var millis = Math.DivRem(micros, 1000, out var rest);
         millis -= rest < 0 ? 1 : 0;
-        millis += roundUp && rest != 0 ? 1 : 0;
         return DateTime.UnixEpoch.AddMilliseconds(millis).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
     }
 

@@ -49,15 +49,16 @@ public class StatisticsTests
     }
 
     [Theory]
-    [InlineData(1_000_000L, false, "1970-01-01T00:00:01.000Z")]
-    [InlineData(1_000_001L, false, "1970-01-01T00:00:01.000Z")]
-    [InlineData(1_000_001L, true, "1970-01-01T00:00:01.001Z")]
-    [InlineData(1_000_000L, true, "1970-01-01T00:00:01.000Z")]
-    [InlineData(-1L, false, "1969-12-31T23:59:59.999Z")]
-    [InlineData(-1L, true, "1970-01-01T00:00:00.000Z")]
-    public void FormatTimestamp_SubMillisecond_MinTruncatesMaxRoundsUp(long micros, bool roundUp, string expected)
+    [InlineData(1_000_000L, "1970-01-01T00:00:01.000Z")]
+    [InlineData(1_000_001L, "1970-01-01T00:00:01.000Z")]
+    [InlineData(1_000_999L, "1970-01-01T00:00:01.000Z")]
+    [InlineData(-1L, "1969-12-31T23:59:59.999Z")]
+    [InlineData(-1_000L, "1969-12-31T23:59:59.999Z")]
+    [InlineData(-1_001L, "1969-12-31T23:59:59.998Z")]
+    public void FormatTimestamp_SubMillisecond_TruncatedDownToTheMillisecond(long micros, string expected)
     {
-        Int64Statistics.FormatTimestamp(micros, roundUp).ShouldBe(expected);
+        // PROTOCOL.md "Per-file Statistics": "Timestamp columns are truncated down to milliseconds" (toward -infinity).
+        Int64Statistics.FormatTimestamp(micros).ShouldBe(expected);
     }
 
     [Fact]
@@ -118,8 +119,8 @@ public class StatisticsTests
             return;
         }
 
-        Format(field, duck[0]!, roundUp: false).ShouldBe(min.GetRawText(), name);
-        Format(field, duck[1]!, roundUp: true).ShouldBe(max.GetRawText(), name);
+        Format(field, duck[0]!).ShouldBe(min.GetRawText(), name);
+        Format(field, duck[1]!).ShouldBe(max.GetRawText(), name);
     }
 
     private static void CheckString(string? duckMin, string? duckMax, string? statsMin, string? statsMax, string name)
@@ -144,13 +145,12 @@ public class StatisticsTests
         }
     }
 
-    private static string Format(FieldSpec field, object value, bool roundUp)
+    private static string Format(FieldSpec field, object value)
     {
         if (field.Kind == FieldKind.Timestamp)
         {
             var micros = Convert.ToInt64(value, CultureInfo.InvariantCulture);
             var millis = (long)Math.Floor(micros / 1000.0);
-            millis += roundUp && micros % 1000 != 0 ? 1 : 0;
             return "\"" + DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"";
         }
 
