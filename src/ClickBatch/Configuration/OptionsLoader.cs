@@ -18,13 +18,25 @@ public static class OptionsLoader
         IReadOnlyDictionary<string, string?> flags)
     {
         var builder = new ConfigurationBuilder();
+        var problems = new List<string>();
         if (configFile is not null)
         {
             AddConfigFile(builder, configFile);
+            var file = new ConfigurationBuilder();
+            AddConfigFile(file, configFile);
+            problems.AddRange(UnknownKeys.Find(BuildConfiguration(file, configFile), typeof(ClickBatchOptions), "config file " + configFile, UnknownKeys.AsJsonPath));
         }
 
-        builder.AddInMemoryCollection(FromEnvironment(environment));
+        var fromEnvironment = FromEnvironment(environment).ToList();
+        builder.AddInMemoryCollection(fromEnvironment);
+        problems.AddRange(UnknownKeys.Find(new ConfigurationBuilder().AddInMemoryCollection(fromEnvironment).Build(), typeof(ClickBatchOptions),
+            "environment", path => EnvironmentPrefix + path.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()));
         builder.AddInMemoryCollection(flags.Where(f => f.Value is not null));
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
         return Bind(BuildConfiguration(builder, configFile));
     }
 

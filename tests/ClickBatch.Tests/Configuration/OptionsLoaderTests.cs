@@ -86,6 +86,46 @@ public sealed class OptionsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_TyposInFileListsAndEnvironment_ListsEveryOneWithItsPathAndTheNearestName()
+    {
+        var file = WriteConfig("""
+            { "Kafka": { "BootstrapServer": "x:9092", "Properties": { "fetch.min.bytes": "1" } },
+              "Topics": [ { "Name": "clicks" }, { "Name": "checkouts", "Partitionning": "dt" } ],
+              "Run": { "AllowDataLoss": { "x": true } },
+              "Zzzzzz": 1 }
+            """);
+        var environment = new Dictionary<string, string> { ["CLICKBATCH_LAKEE"] = "/lake", ["CLICKBATCH_KAFKA__GROUPID"] = "g", ["OTHER_TOOL"] = "x" };
+
+        var problems = Should.Throw<ConfigurationException>(() => OptionsLoader.Load(file, environment, new Dictionary<string, string?>())).Problems;
+
+        problems.Count.ShouldBe(5);
+        problems.ShouldContain(p => p.StartsWith("config file " + file + ": Kafka.BootstrapServer is not a setting; did you mean Kafka.BootstrapServers?", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("config file " + file + ": Topics[1].Partitionning is not a setting; did you mean Topics[1].Partitioning?", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("config file " + file + ": Run.AllowDataLoss.x is not a setting: Run.AllowDataLoss takes a single value", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("config file " + file + ": Zzzzzz is not a setting. Known here: JobId, Lake, Kafka, Topics, Catalog, Run.", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("environment: CLICKBATCH_LAKEE is not a setting; did you mean CLICKBATCH_LAKE?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_EveryKeyTheReadmeExampleAndTerraformUse_BindsWithoutAnUnknownKey()
+    {
+        // Properties is a free map (librdkafka names) and Redshift a nested object: neither may count as unknown.
+        var file = WriteConfig("""
+            { "JobId": "j", "Lake": "/l",
+              "Kafka": { "BootstrapServers": "b:9092", "Properties": { "fetch.min.bytes": "1", "socket.keepalive.enable": "true" } },
+              "Topics": [ { "Name": "clicks", "Table": "t", "RejectsTable": "r", "Schema": "id:string!", "EventTimeField": "id", "Partitioning": "none" } ],
+              "Catalog": { "GlueDatabase": "db", "Redshift": { "WorkgroupName": "w", "Database": "dev", "IamRole": "arn:aws:iam::1:role/r", "StatementTimeout": "00:02:00" } },
+              "Run": { "RowGroupRows": 1000, "MaxOpenFiles": 4, "CommitEveryMiB": 64, "StagingDirectory": "/tmp/s" } }
+            """);
+
+        var options = OptionsLoader.Load(file, new Dictionary<string, string> { ["CLICKBATCH_RUN__MAXOPENFILES"] = "8" }, new Dictionary<string, string?>());
+
+        options.Kafka.Properties["socket.keepalive.enable"].ShouldBe("true");
+        options.Catalog.Redshift!.StatementTimeout.ShouldBe(TimeSpan.FromMinutes(2));
+        options.Run.MaxOpenFiles.ShouldBe(8);
+    }
+
+    [Fact]
     public void Load_WrongValueType_FailsWithConfigurationError()
     {
         var flags = new Dictionary<string, string?> { ["Run:RowGroupRows"] = "many" };
