@@ -25,9 +25,17 @@ public sealed class DemoVerb : IVerb
             throw new Errors.ConfigurationException($"--clicks must be between 1 and 200000 for the embedded Kafka (about 5 MiB kept per partition), found {Clicks}.");
         }
 
+        if (Lake.Contains("://", StringComparison.Ordinal))
+        {
+            throw new Errors.ConfigurationException($"--lake must be a local folder for the demo (it reads the tables back with DuckDB from local files), got '{Lake}'. "
+                + "For s3:// lakes use 'clickbatch run' (docs/aws.md).");
+        }
+
         var lake = Path.GetFullPath(Lake);
         using var loggers = context.CreateLoggerFactory();
-        var demo = new DemoJob(new DemoOptions { Lake = lake, Clicks = Clicks, Seed = Seed }, loggers, context.Clock);
+        // About 25,000 clicks (with their checkouts) fit the embedded Kafka's ~5 MiB per partition; 20,000 leaves room.
+        var partitions = Math.Max(6, (Clicks + 19_999) / 20_000);
+        var demo = new DemoJob(new DemoOptions { Lake = lake, Clicks = Clicks, Seed = Seed, Partitions = partitions }, loggers, context.Clock);
         var (generated, report) = await demo.ExecuteAsync(cancellationToken);
         await context.Out.WriteLineAsync($"generated: {generated.Clicks.Records} clicks records and {generated.Checkouts.Records} checkouts records "
             + $"({generated.Clicks.Malformed + generated.Checkouts.Malformed} malformed, {generated.Clicks.Duplicates + generated.Checkouts.Duplicates} duplicates)");

@@ -51,14 +51,18 @@ public sealed class VacuumVerb : IVerb
             return null;
         }
 
-        return text[^1] switch
+        TimeSpan? retention = text[^1] switch
         {
-            'd' => TimeSpan.FromDays(n),
-            'h' => TimeSpan.FromHours(n),
-            'm' => TimeSpan.FromMinutes(n),
+            'd' => TimeSpan.FromDays(Math.Min(n, MaxRetentionDays + 1)),
+            'h' => TimeSpan.FromHours(Math.Min(n, (MaxRetentionDays * 24) + 1)),
+            'm' => TimeSpan.FromMinutes(Math.Min(n, (MaxRetentionDays * 24 * 60) + 1)),
             _ => null,
         };
+        return retention <= TimeSpan.FromDays(MaxRetentionDays) ? retention : null;
     }
+
+    /// <summary>A century: far beyond any useful retention, and "now minus it" stays a valid date.</summary>
+    private const int MaxRetentionDays = 36_500;
 
     private TopicReport ToReport(VacuumResult r) => new()
     {
@@ -80,7 +84,7 @@ public sealed class VacuumVerb : IVerb
         var retention = ParseRetention(Retain);
         if (retention is null)
         {
-            problems.Add("--retain must be a duration like 7d, 36h or 90m, got '" + Retain + "'.");
+            problems.Add("--retain must be a duration like 7d, 36h or 90m, at most " + MaxRetentionDays + "d, got '" + Retain + "'.");
         }
         else if (retention < VacuumOptions.SafeMinimumRetention && !Force)
         {

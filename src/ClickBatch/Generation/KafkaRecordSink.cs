@@ -39,6 +39,9 @@ public sealed class KafkaRecordSink : IRecordSink
         EnableIdempotence = true,
         QueueBufferingMaxMessages = 1_000_000,
         DeliveryReportFields = "status",
+        // librdkafka's producer default is true: a metadata request for a typo'd topic would create it on a broker
+        // with auto.create.topics.enable, and generate would fill it instead of failing (docs/generate.md).
+        AllowAutoCreateTopics = false,
     };
 
     /// <summary>Creates the producer; librdkafka connects in the background, so this does no I/O.</summary>

@@ -18,6 +18,7 @@ public sealed class MaintenanceVerbTests : IDisposable
     [InlineData("7d", 7 * 24 * 60)]
     [InlineData("36h", 36 * 60)]
     [InlineData("90m", 90)]
+    [InlineData("36500d", 36_500 * 24 * 60)]
     public void ParseRetention_Valid_ReturnsDuration(string text, int minutes) =>
         VacuumVerb.ParseRetention(text).ShouldBe(TimeSpan.FromMinutes(minutes));
 
@@ -26,6 +27,9 @@ public sealed class MaintenanceVerbTests : IDisposable
     [InlineData("d")]
     [InlineData("7w")]
     [InlineData("-1d")]
+    [InlineData("36501d")]
+    [InlineData("99999999d")]
+    [InlineData("2147483647h")]
     public void ParseRetention_Malformed_ReturnsNull(string text) => VacuumVerb.ParseRetention(text).ShouldBeNull();
 
     [Fact]

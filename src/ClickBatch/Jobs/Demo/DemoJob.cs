@@ -23,8 +23,29 @@ public sealed class DemoJob(DemoOptions options, ILoggerFactory loggers, TimePro
         var generated = await GenerateAsync(kafka.BootstrapServers, cancellationToken);
         var settings = Settings(kafka.BootstrapServers);
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
+        await using (var source = ConfluentKafkaSource.Create(settings.Kafka, settings.Source, clock, sourceLogger))
+        {
+            EnsureNothingDropped(await source.CaptureBoundsAsync(topics.Select(t => t.Name).ToList(), cancellationToken));
+        }
+
         var job = new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, clock, sourceLogger), loggers, clock);
         return (generated, await job.ExecuteAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The embedded Kafka keeps about 5 MiB per partition and drops older batches silently. On a cluster this demo
+    /// just created, an earliest offset above 0 means generated records are gone: the demo would land and attribute
+    /// an incomplete day, so it stops instead.
+    /// </summary>
+    private void EnsureNothingDropped(IReadOnlyList<PartitionBounds> bounds)
+    {
+        var dropped = bounds.Where(b => b.Earliest > 0).ToList();
+        if (dropped.Count > 0)
+        {
+            throw new Errors.ClickBatchException("The embedded Kafka dropped the oldest " + dropped.Sum(b => b.Earliest) + " generated records ("
+                + string.Join(", ", dropped.Select(b => b.Topic + "[" + b.Partition + "] below offset " + b.Earliest))
+                + "): it keeps about 5 MiB per partition. Use fewer --clicks (" + options.Clicks + " on " + options.Partitions + " partitions was too many).");
+        }
     }
 
     private async Task<GenerationSummary> GenerateAsync(string bootstrapServers, CancellationToken cancellationToken)
