@@ -42,6 +42,7 @@ public sealed partial class OptimizeVerb : IVerb
         var glue = GlueDatabase is null ? null
             : new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
         var job = new OptimizeJob(uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), glue, context.Clock, loggers);
+        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, options.Tables, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), cancellationToken);
         var results = DryRun
             ? await job.ExecuteAsync(options, cancellationToken)
             : await new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock)

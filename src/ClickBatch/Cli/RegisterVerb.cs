@@ -38,6 +38,7 @@ public sealed class RegisterVerb : IVerb
         using var loggers = context.CreateLoggerFactory();
         var glue = new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
         var job = new RegisterJob(glue, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), loggers);
+        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, tables, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), cancellationToken);
         var ledger = new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock);
         var results = await ledger.RecordAsync("register", r => r.Where(t => t.Glue is not null).Select(ToReport).ToList(),
             ct => job.RegisterAsync(Lake!, GlueDatabase!, tables, ct), cancellationToken);

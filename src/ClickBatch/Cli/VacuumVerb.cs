@@ -35,6 +35,7 @@ public sealed class VacuumVerb : IVerb
         var options = Validate();
         using var loggers = context.CreateLoggerFactory();
         var job = new VacuumJob(uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), context.Clock, loggers);
+        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, options.Tables, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), cancellationToken);
         var results = DryRun
             ? await job.ExecuteAsync(options, cancellationToken)
             : await new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock)

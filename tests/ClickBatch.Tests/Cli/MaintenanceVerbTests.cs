@@ -45,10 +45,12 @@ public sealed class MaintenanceVerbTests : IDisposable
     [Fact]
     public async Task Vacuum_RetentionBelowOneDayWithForce_RunsAndWritesALedgerEntry()
     {
+        await CreateTableAsync("clicks");
+
         var exit = await RunAsync("vacuum", "--lake", _lake, "--retain", "12h", "--force", "--table", "clicks");
 
-        exit.ShouldBe(ExitCodes.Success);
-        _out.ToString().ShouldContain("clicks: no Delta table");
+        exit.ShouldBe(ExitCodes.Success, _error.ToString());
+        _out.ToString().ShouldContain("clicks: deleted 0 data files");
         var entry = LedgerEntries().ShouldHaveSingleItem();
         (entry.Operation, entry.Status, entry.ExitCode).ShouldBe(("vacuum", RunStatus.Succeeded, 0));
     }
@@ -68,11 +70,52 @@ public sealed class MaintenanceVerbTests : IDisposable
     [Fact]
     public async Task Optimize_DryRun_WritesNoLedgerEntry()
     {
+        await CreateTableAsync("clicks");
+
         var exit = await RunAsync("optimize", "--lake", _lake, "--dry-run");
 
-        exit.ShouldBe(ExitCodes.Success);
+        exit.ShouldBe(ExitCodes.Success, _error.ToString());
         _out.ToString().ShouldContain("checkouts_rejects: no Delta table");
-        Directory.Exists(_lake).ShouldBeFalse();
+        Directory.Exists(Path.Combine(_lake, "_clickbatch")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("optimize")]
+    [InlineData("vacuum")]
+    public async Task MaintenanceVerb_LakeWithoutAnyOfTheTables_ExitsUsageAndWritesNoLedgerEntry(string verb)
+    {
+        await CreateTableAsync("pageviews");
+
+        var exit = await RunAsync(verb, "--lake", _lake);
+
+        exit.ShouldBe(ExitCodes.Usage);
+        _error.ToString().ShouldContain("no Delta table under " + _lake + ": looked for clicks, clicks_rejects, checkouts, checkouts_rejects");
+        Directory.Exists(Path.Combine(_lake, "_clickbatch")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Register_LakeWithoutAnyOfTheTables_ExitsUsageBeforeCallingGlue()
+    {
+        await CreateTableAsync("pageviews");
+        // Glue would be unreachable here: without the check this ends in exit 1 after retries, not exit 2.
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "k", ["AWS_SECRET_ACCESS_KEY"] = "s", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1",
+        };
+
+        var exit = await ClickBatchCli.RunAsync(["register", "--lake", _lake, "--glue-database", "db"],
+            new CliContext(_out, _error, TimeProvider.System, environment, IsInteractive: false));
+
+        exit.ShouldBe(ExitCodes.Usage, _error.ToString());
+        _error.ToString().ShouldContain("no Delta table under " + _lake + ": looked for clicks, clicks_rejects, checkouts, checkouts_rejects");
+        Directory.Exists(Path.Combine(_lake, "_clickbatch")).ShouldBeFalse();
+    }
+
+    private async Task CreateTableAsync(string name)
+    {
+        var table = new ClickBatch.Delta.Writing.DeltaTable(new ClickBatch.Storage.LocalObjectStore(Path.Combine(_lake, name)), new ClickBatch.Delta.Writing.DeltaWriterOptions { Clock = _clock });
+        var schema = new ClickBatch.Delta.Schema.StructType([new ClickBatch.Delta.Schema.StructField("id", ClickBatch.Delta.Schema.PrimitiveType.Long)]);
+        await table.CreateAsync(new ClickBatch.Delta.Writing.TableDefinition(schema, [], new Dictionary<string, string?>()), CancellationToken.None);
     }
 
     private Task<int> RunAsync(params string[] args) =>
