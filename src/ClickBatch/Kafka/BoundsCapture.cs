@@ -8,7 +8,7 @@ namespace ClickBatch.Kafka;
 /// Captures earliest and end of every partition once: metadata for the partition list, then one watermark query
 /// per partition. Runs before anything is assigned (a query on a partition being fetched can wait a fetch cycle).
 /// </summary>
-internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout, ILogger logger)
+internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout, string brokers, ILogger logger)
 {
     public IReadOnlyList<PartitionBounds> Capture(IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSp
 
     private int[] ListPartitions(IAdminClient admin, string topic)
     {
-        var metadata = ConfluentKafkaSource.Guard(() => admin.GetMetadata(topic, timeout), $"read the metadata of topic '{topic}'");
+        var metadata = ConfluentKafkaSource.Guard(() => admin.GetMetadata(topic, timeout), $"read the metadata of topic '{topic}'", brokers);
         var found = metadata.Topics.SingleOrDefault(t => string.Equals(t.Topic, topic, StringComparison.Ordinal));
         if (found is null || found.Error.IsError || found.Partitions.Count == 0)
         {
@@ -47,7 +47,7 @@ internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSp
     {
         var watermarks = ConfluentKafkaSource.Guard(
             () => consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), timeout),
-            $"query the offsets of topic '{topic}' partition {partition}");
+            $"query the offsets of topic '{topic}' partition {partition}", brokers);
         var bounds = new PartitionBounds(topic, partition, Math.Max(0, watermarks.Low.Value), Math.Max(0, watermarks.High.Value));
         KafkaSourceLog.BoundsCaptured(logger, topic, partition, bounds.Earliest, bounds.End);
         return bounds;

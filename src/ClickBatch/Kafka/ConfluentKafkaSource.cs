@@ -34,12 +34,12 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
-        var consumer = BuildConsumer(settings, ConsumerConfigFactory.Create(settings, options, options.GroupId), logger);
+        var consumer = BuildConsumer(settings, ConsumerConfigFactory.Create(settings, options, options.GroupId), new ClientErrorLog(logger, clock), logger);
         return new ConfluentKafkaSource(settings, options, consumer, clock, logger);
     }
 
     public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-        Task.Run(() => new BoundsCapture(_consumer, _options.RequestTimeout, _logger).Capture(topics, cancellationToken), cancellationToken);
+        Task.Run(() => new BoundsCapture(_consumer, _options.RequestTimeout, _settings.BootstrapServers, _logger).Capture(topics, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
         string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
@@ -47,7 +47,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         {
             using var consumer = BuildGroupConsumer(groupId);
             var committed = Guard(() => consumer.Committed(partitions.Select(p => new TopicPartition(p.Topic, p.Partition)),
-                _options.RequestTimeout), "read the committed offsets of group '" + groupId + "'");
+                _options.RequestTimeout), "read the committed offsets of group '" + groupId + "'", _settings.BootstrapServers);
             return committed.Where(c => c.Offset.Value >= 0)
                 .ToDictionary(c => new KafkaPartition(c.Topic, c.Partition.Value), c => c.Offset.Value);
         }, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         {
             var at = new Timestamp(timestamp.ToUnixTimeMilliseconds(), TimestampType.CreateTime);
             var found = Guard(() => _consumer.OffsetsForTimes(partitions.Select(p => new TopicPartitionTimestamp(topic, p, at)), _options.RequestTimeout),
-                "look up offsets by timestamp in topic '" + topic + "'");
+                "look up offsets by timestamp in topic '" + topic + "'", _settings.BootstrapServers);
             // librdkafka answers -1 (End) for a partition without a record at or after the timestamp.
             return found.ToDictionary(f => f.Partition.Value, f => f.Offset.Value >= 0 ? f.Offset.Value : (long?)null);
         }, cancellationToken);
@@ -69,7 +69,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         {
             using var consumer = BuildGroupConsumer(groupId);
             var offsets = nextOffsets.Select(o => new TopicPartitionOffset(o.Key.Topic, o.Key.Partition, o.Value)).ToList();
-            Guard(() => { consumer.Commit(offsets); return 0; }, "commit offsets to group '" + groupId + "'");
+            Guard(() => { consumer.Commit(offsets); return 0; }, "commit offsets to group '" + groupId + "'", _settings.BootstrapServers);
         }, cancellationToken);
 
     public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(
@@ -134,15 +134,15 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     private IConsumer<byte[]?, byte[]?> BuildGroupConsumer(string groupId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
-        return BuildConsumer(_settings, ConsumerConfigFactory.Create(_settings, _options, groupId), _logger);
+        return BuildConsumer(_settings, ConsumerConfigFactory.Create(_settings, _options, groupId), new ClientErrorLog(_logger, _clock), _logger);
     }
 
-    private static IConsumer<byte[]?, byte[]?> BuildConsumer(KafkaSettings settings, ConsumerConfig config, ILogger logger)
+    private static IConsumer<byte[]?, byte[]?> BuildConsumer(KafkaSettings settings, ConsumerConfig config, ClientErrorLog errors, ILogger logger)
     {
         try
         {
             return new ConsumerBuilder<byte[]?, byte[]?>(config)
-                .SetErrorHandler((_, error) => KafkaSourceLog.ClientError(logger, error.Code.ToString(), error.Reason))
+                .SetErrorHandler((_, error) => errors.Report(error.Code.ToString(), error.Reason))
                 .SetLogHandler((_, message) => KafkaSourceLog.ClientLog(logger, message.Facility, message.Message))
                 .Build();
         }
@@ -152,7 +152,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         }
     }
 
-    internal static T Guard<T>(Func<T> call, string action)
+    internal static T Guard<T>(Func<T> call, string action, string brokers)
     {
         try
         {
@@ -160,7 +160,13 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         }
         catch (KafkaException ex)
         {
-            throw new KafkaSourceException($"Could not {action}: {ex.Error.Code} ({ex.Error.Reason}).", !ex.Error.IsFatal, ex);
+            var unreachable = ex.Error.Code is ErrorCode.Local_Transport or ErrorCode.Local_AllBrokersDown or ErrorCode.Local_TimedOut
+                or ErrorCode.Local_Resolve or ErrorCode.Local_Authentication or ErrorCode.Local_Ssl or ErrorCode.SaslAuthenticationFailed;
+            throw (KafkaSourceException)new KafkaSourceException(
+                $"Could not {action} from {brokers}: {ex.Error.Code} ({ex.Error.Reason})."
+                + (unreachable ? " Check that the brokers are reachable from here (bootstrap servers, network, security group) and the "
+                    + "security settings (Kafka.SecurityProtocol, SASL); then rerun (committed work is kept)." : string.Empty),
+                !ex.Error.IsFatal, ex).With("BootstrapServers", brokers);
         }
     }
 }

@@ -20,6 +20,9 @@ internal static partial class KafkaSourceLog
     [LoggerMessage(2004, LogLevel.Warning, "Kafka client error {ErrorCode}: {Reason}")]
     public static partial void ClientError(ILogger logger, string errorCode, string reason);
 
+    [LoggerMessage(2007, LogLevel.Warning, "Kafka client error {ErrorCode}: {Reason} (and {Repeats} times more within {WindowSeconds} s before this, not logged)")]
+    public static partial void ClientErrorRepeated(ILogger logger, string errorCode, string reason, int repeats, long windowSeconds);
+
     [LoggerMessage(2006, LogLevel.Warning, "Fetching {Topic}[{Partition}] failed with {ErrorCode}: {Reason}; the client retries")]
     public static partial void ConsumeErrorRetrying(ILogger logger, string topic, int partition, string errorCode, string reason);
 

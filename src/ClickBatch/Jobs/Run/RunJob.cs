@@ -65,6 +65,12 @@ public sealed class RunJob
         RunLog.RunStarted(_logger, run.RunId, _settings.JobId, string.Join(",", _settings.Topics.Select(t => t.Topic)), _settings.LakeUri);
         await ledger.WriteAsync(run.Report(_settings, RunStatus.Running, null, null, _clock), CancellationToken.None);
         var (status, exitCode, error) = await RunGuardedAsync(run, stop);
+        if (error is not null)
+        {
+            // The reason in the logs too (CloudWatch, journald), not only on stdout and in the ledger.
+            RunLog.RunDidNotSucceed(_logger, run.RunId, status.ToString(), exitCode, error);
+        }
+
         var report = run.Report(_settings, status, exitCode, error, _clock);
         await ledger.WriteAsync(report, CancellationToken.None);
         RunLog.RunEnded(_logger, run.RunId, status.ToString(), report.Records, report.Rows, report.Rejects, report.DurationSeconds);

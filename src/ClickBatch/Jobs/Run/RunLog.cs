@@ -41,6 +41,10 @@ internal static partial class RunLog
         Message = "Topic {Topic} partition {Partition}: {Records} records were already in their table (rerun after an interrupted commit) and were skipped")]
     public static partial void AlreadyLanded(ILogger logger, string topic, int partition, long records);
 
+    [LoggerMessage(EventId = 1915, Level = LogLevel.Error,
+        Message = "Run {RunId} ended {Status} with exit code {ExitCode}: {Error}")]
+    public static partial void RunDidNotSucceed(ILogger logger, string runId, string status, int exitCode, string error);
+
     [LoggerMessage(EventId = 1909, Level = LogLevel.Error,
         Message = "Run {RunId} failed unexpectedly; complete chunks stay committed, the next run resumes from the Delta log")]
     public static partial void UnexpectedFailure(ILogger logger, Exception exception, string runId);

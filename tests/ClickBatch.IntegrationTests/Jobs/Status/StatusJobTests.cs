@@ -148,7 +148,8 @@ public sealed class StatusJobTests(LocalKafkaFixture kafka) : IClassFixture<Loca
         var exit = await ClickBatchCli.RunVerbAsync(verb, new CliContext(output, error, TimeProvider.System, new Dictionary<string, string>(), false), timeout.Token);
 
         exit.ShouldBe(ExitCodes.Failure);
-        error.ToString().ShouldContain("clicks");
+        error.ToString().ShouldContain("Could not read the metadata of topic 'clicks' from 127.0.0.1:1: Local_Transport");
+        error.ToString().ShouldContain("Check that the brokers are reachable from here");
         output.ToString().ShouldBeEmpty();
     }
 
