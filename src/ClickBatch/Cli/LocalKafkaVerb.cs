@@ -10,7 +10,7 @@ namespace ClickBatch.Cli;
     + "until SIGINT or SIGTERM. Prints one line 'bootstrap.servers=HOST:PORT[,...]' on stdout when it serves. "
     + "For the demo and tests, not production: each partition keeps only about 5 MiB (older batches are dropped "
     + "silently and the earliest offset moves), records live in memory and vanish on stop, there is no topic admin "
-    + "API (topics come from --topics), OffsetsForTimes always answers the end offset, and read_committed also "
+    + "API (topics come from --topics), OffsetsForTimes always answers the logical end offset (-1), and read_committed also "
     + "returns aborted records.")]
 public sealed class LocalKafkaVerb : IVerb
 {
@@ -22,7 +22,7 @@ public sealed class LocalKafkaVerb : IVerb
             + "Limits of this mock Kafka (librdkafka's test cluster; for the demo and tests, not production): each "
             + "partition keeps only about 5 MiB or 100,000 batches, older batches are dropped silently and the earliest "
             + "offset moves; records live in memory and vanish on stop; there is no topic admin API (topics come only "
-            + "from this option); OffsetsForTimes always answers the end offset; read_committed is not honoured "
+            + "from this option); OffsetsForTimes always answers the logical end offset (-1); read_committed is not honoured "
             + "(aborted and open transactions are returned).")]
     public string Topics { get; set; } = "clicks:6,checkouts:6";
 
