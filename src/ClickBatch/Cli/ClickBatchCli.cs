@@ -19,12 +19,19 @@ public static class ClickBatchCli
         {
             settings.HelpWriter = null;
             settings.CaseInsensitiveEnumValues = true;
-            settings.AutoVersion = true;
+            // --version is the table verb's time-travel option; the tool's version is "clickbatch --version" (below).
+            settings.AutoVersion = false;
         });
+        if (args is ["--version"] or ["version"])
+        {
+            await context.Out.WriteLineAsync("clickbatch " + typeof(ClickBatchCli).Assembly.GetName().Version?.ToString(3)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
         var parsed = parser.ParseArguments(args, VerbTypes);
         if (parsed is NotParsed<object> notParsed)
         {
-            return WriteHelpOrErrors(notParsed, context);
+            return WriteHelpOrErrors(notParsed, context, args);
         }
 
         using var shutdown = new ShutdownSignal();
@@ -58,23 +65,41 @@ public static class ClickBatchCli
         }
     }
 
-    private static int WriteHelpOrErrors(NotParsed<object> notParsed, CliContext context)
+    private static int WriteHelpOrErrors(NotParsed<object> notParsed, CliContext context, string[] args)
     {
-        var isHelpOrVersion = notParsed.Errors.All(e => e.Tag is ErrorType.HelpRequestedError
-            or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError);
+        // "table describe --help" reaches the parser as a missing value, not as a help request.
+        var isHelp = args.Any(IsHelpFlag) || notParsed.Errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError);
+        if (!isHelp && args.Length > 0)
+        {
+            // The errors alone, not 50 lines of help around them: the user fixes them and asks --help if needed.
+            var sentences = SentenceBuilder.Create();
+            foreach (var error in notParsed.Errors)
+            {
+                context.Error.WriteLine("error: " + sentences.FormatError(error));
+            }
+
+            var verb = notParsed.Errors.OfType<BadVerbSelectedError>().Any() || args.Length == 0 ? string.Empty : args[0] + " ";
+            context.Error.WriteLine("Run 'clickbatch " + verb + "--help' for the options.");
+            return ExitCodes.Usage;
+        }
+
         var help = HelpText.AutoBuild(notParsed, h =>
         {
             h.Heading = "clickbatch " + typeof(ClickBatchCli).Assembly.GetName().Version?.ToString(3);
             h.Copyright = "Kafka to Delta Lake on S3, exactly once, with a Glue catalog for Redshift Spectrum.";
             h.AddPostOptionsLine(ExitCodeHelp);
             h.AdditionalNewLineAfterOption = false;
+            h.AutoVersion = false;
             h.AddDashesToOption = true;
             h.MaximumDisplayWidth = 110;
             return HelpText.DefaultParsingErrorsHandler(notParsed, h);
         }, e => e, verbsIndex: true);
-        (isHelpOrVersion ? context.Out : context.Error).WriteLine(help);
-        return isHelpOrVersion ? ExitCodes.Success : ExitCodes.Usage;
+        // No verb at all: the verb list, as an error (a cron line missing its verb must not pass as success).
+        (isHelp ? context.Out : context.Error).WriteLine(help);
+        return isHelp ? ExitCodes.Success : ExitCodes.Usage;
     }
+
+    private static bool IsHelpFlag(string arg) => arg is "--help" or "-h" or "help";
 
     private const string ExitCodeHelp =
         "Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 data loss detected, "

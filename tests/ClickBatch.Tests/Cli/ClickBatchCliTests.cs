@@ -41,6 +41,59 @@ public class ClickBatchCliTests
         error.ToString().ShouldContain("interrupted by signal");
     }
 
+    [Fact]
+    public async Task RunAsync_Version_PrintsOneLine()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ClickBatchCli.RunAsync(["--version"], new CliContext(output, error, TimeProvider.System, new Dictionary<string, string>(), false));
+
+        exit.ShouldBe(ExitCodes.Success);
+        output.ToString().ShouldBe("clickbatch " + typeof(ClickBatchCli).Assembly.GetName().Version!.ToString(3) + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoBadFlagValues_PrintsBothErrorsAndTheHelpHintNotTheWholeHelp()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ClickBatchCli.RunAsync(["run", "--max-reject-ratio", "x", "--target-file-size-mib", "y"],
+            new CliContext(output, error, TimeProvider.System, new Dictionary<string, string>(), false));
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldBe(
+            "error: Option 'max-reject-ratio' is defined with a bad format." + Environment.NewLine
+            + "error: Option 'target-file-size-mib' is defined with a bad format." + Environment.NewLine
+            + "Run 'clickbatch run --help' for the options." + Environment.NewLine);
+        output.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_HelpAfterAVerbsValues_ShowsTheVerbsHelpOnceWithItsOwnVersionOption()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ClickBatchCli.RunAsync(["table", "describe", "--help"], new CliContext(output, error, TimeProvider.System, new Dictionary<string, string>(), false));
+
+        exit.ShouldBe(ExitCodes.Success, error.ToString());
+        output.ToString().ShouldContain("--version");
+        output.ToString().Split("--version").Length.ShouldBe(2);
+        output.ToString().ShouldContain("time travel");
+    }
+
+    [Fact]
+    public async Task RunAsync_NoVerb_ListsTheVerbsOnStandardErrorAndExitsTwo()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ClickBatchCli.RunAsync([], new CliContext(output, error, TimeProvider.System, new Dictionary<string, string>(), false));
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("backfill");
+        error.ToString().ShouldContain("vacuum");
+        output.ToString().ShouldBeEmpty();
+    }
+
     private static (CliContext Context, StringWriter Error) Context()
     {
         var error = new StringWriter();
