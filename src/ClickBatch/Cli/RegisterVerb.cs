@@ -17,7 +17,8 @@ namespace ClickBatch.Cli;
     + "idempotent. For repair and for tables written before. AWS settings from the environment (docs/aws.md).")]
 public sealed class RegisterVerb : IVerb
 {
-    private static readonly JsonSerializerOptions JsonOutput = new() { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>camelCase keys, like every other --json output; enum values by name.</summary>
+    private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<table>.")]
     public string? Lake { get; set; }

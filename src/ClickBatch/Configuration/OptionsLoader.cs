@@ -66,7 +66,18 @@ public static class OptionsLoader
         }
         catch (InvalidDataException ex)
         {
-            throw new ConfigurationException($"config file '{configFile}' is not valid JSON: {ex.InnerException?.Message ?? ex.Message}");
+            // The provider's own text is "Could not parse the JSON file."; the JsonException under it says where.
+            var json = Chain(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault();
+            var where = json is { LineNumber: { } line, BytePositionInLine: { } column } ? $" at line {line + 1}, column {column + 1}" : string.Empty;
+            throw new ConfigurationException($"config file '{configFile}' is not valid JSON{where}: {json?.Message ?? ex.InnerException?.Message ?? ex.Message}");
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
         }
     }
 

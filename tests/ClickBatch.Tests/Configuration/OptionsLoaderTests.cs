@@ -66,6 +66,15 @@ public sealed class OptionsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_MissingCommaOnLineFour_NamesLineAndColumn()
+    {
+        var file = WriteConfig("{\n  \"Lake\": \"/l\",\n  \"Kafka\": { \"BootstrapServers\": \"b:9092\" }\n  \"Run\": {}\n}\n");
+
+        Should.Throw<ConfigurationException>(() => OptionsLoader.Load(file, new Dictionary<string, string>(), new Dictionary<string, string?>()))
+            .Message.ShouldStartWith("Invalid configuration: config file '" + file + "' is not valid JSON at line 4, column 3: ");
+    }
+
+    [Fact]
     public void Load_InvalidJson_FailsWithConfigurationError()
     {
         var file = WriteConfig("{ \"Lake\": ");

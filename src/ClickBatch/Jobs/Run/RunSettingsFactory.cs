@@ -89,8 +89,8 @@ public static class RunSettingsFactory
         var builtIn = BuiltInSchemas.Find(topic.Name!);
         if (builtIn is null)
         {
-            problems.Add($"topic '{topic.Name}' has no schema: only 'clicks' and 'checkouts' have built-in ones; "
-                + "set Topics[].Schema, e.g. \"id:string!,amount:decimal(10,2),datetime_occured:timestamp!\".");
+            problems.Add($"topic '{topic.Name}' has no schema: only 'clicks' and 'checkouts' have built-in ones. If the name is a typo, fix "
+                + "--topics or Topics[].Name; for another topic set Topics[].Schema, e.g. \"id:string!,amount:decimal(10,2),datetime_occured:timestamp!\".");
         }
 
         return builtIn;
