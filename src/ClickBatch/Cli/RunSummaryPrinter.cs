@@ -32,10 +32,15 @@ public static class RunSummaryPrinter
         foreach (var topic in report.Topics)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {topic.Topic} -> {topic.Table} (versions {Versions(topic.DeltaVersions)}), rejects -> {topic.RejectsTable} (versions {Versions(topic.RejectsDeltaVersions)}); {topic.Files} files, {topic.Bytes / 1024.0 / 1024.0:0.0} MiB");
+            if (topic.Partitions.Count == 0)
+            {
+                continue;
+            }
+
             text.AppendLine("    partition  start..end         records     rows  rejects  note");
             foreach (var p in topic.Partitions)
             {
-                var note = p.DataLossGap is { } gap ? $"DATA LOSS: offsets {gap.From}..{gap.To - 1} were deleted unread" : p.StartOffset == p.EndOffset ? "nothing new" : string.Empty;
+                var note = p.DataLossGap is { } gap ? $"DATA LOSS: offsets {gap.From}-{gap.To - 1} ({gap.To - gap.From} offsets) were deleted unread" : p.StartOffset == p.EndOffset ? "nothing new" : string.Empty;
                 text.AppendLine(CultureInfo.InvariantCulture, $"    {p.Partition,9}  {p.StartOffset + ".." + p.EndOffset,-17} {p.Records,8} {p.Rows,8} {p.Rejects,8}  {note}");
             }
         }

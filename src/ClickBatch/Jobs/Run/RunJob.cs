@@ -197,7 +197,7 @@ public sealed class RunJob
     {
         foreach (var gap in plan.Gaps)
         {
-            RunLog.DataLossAccepted(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo);
+            RunLog.DataLossAccepted(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1, gap.MissingTo);
         }
 
         foreach (var range in plan.Ranges.Where(r => !r.IsEmpty))

@@ -22,8 +22,8 @@ internal static partial class RunLog
     public static partial void ChunkCommitted(ILogger logger, string topic, long rows, long? deltaVersion, long rejects, long? rejectsDeltaVersion);
 
     [LoggerMessage(EventId = 1904, Level = LogLevel.Warning,
-        Message = "Topic {Topic} partition {Partition}: retention deleted offsets {FromOffset} to {ToOffset} before they were read; continuing from {ToOffset} (--allow-data-loss)")]
-    public static partial void DataLossAccepted(ILogger logger, string topic, int partition, long fromOffset, long toOffset);
+        Message = "Topic {Topic} partition {Partition}: retention deleted offsets {FromOffset}-{LastOffset} before they were read; continuing from {ToOffset} (--allow-data-loss)")]
+    public static partial void DataLossAccepted(ILogger logger, string topic, int partition, long fromOffset, long lastOffset, long toOffset);
 
     [LoggerMessage(EventId = 1905, Level = LogLevel.Warning,
         Message = "Committing offsets to consumer group {GroupId} failed; the Delta log holds them, lag tools lag until the next run")]
