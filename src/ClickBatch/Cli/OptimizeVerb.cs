@@ -25,8 +25,14 @@ public sealed partial class OptimizeVerb : IVerb
     [Option("partition", HelpText = "Only this partition, as its folder name, e.g. dt=2026-11-22 (default all).")]
     public string? Partition { get; set; }
 
-    [Option("target-size-mib", Default = 128, HelpText = "Files smaller than this (MiB) are compacted into files of about this size.")]
-    public int TargetSizeMib { get; set; } = 128;
+    [Option("target-file-size-mib", HelpText = "Files smaller than this (MiB) are compacted into files of about this size (default 128, as run's).")]
+    public int? TargetFileSizeMib { get; set; }
+
+    /// <summary>The earlier name of --target-file-size-mib, still accepted.</summary>
+    [Option("target-size-mib", Hidden = true)]
+    public int? TargetSizeMib { get; set; }
+
+    private int TargetMib => TargetFileSizeMib ?? TargetSizeMib ?? 128;
 
     [Option("dry-run", HelpText = "Print what would be compacted; write nothing.")]
     public bool DryRun { get; set; }
@@ -74,9 +80,9 @@ public sealed partial class OptimizeVerb : IVerb
             problems.Add("--partition must be a partition folder like dt=2026-11-22, got '" + Partition + "'.");
         }
 
-        if (TargetSizeMib is < 1 or > 4096)
+        if (TargetMib is < 1 or > 4096)
         {
-            problems.Add("--target-size-mib must be between 1 and 4096, got " + TargetSizeMib + ".");
+            problems.Add("--target-file-size-mib must be between 1 and 4096, got " + TargetMib + ".");
         }
 
         if (GlueDatabase is not null && RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
@@ -90,7 +96,7 @@ public sealed partial class OptimizeVerb : IVerb
             LakeUri = Lake!,
             Tables = MaintenanceTables.Resolve(Table),
             Partition = Partition,
-            TargetFileBytes = TargetSizeMib * 1024L * 1024,
+            TargetFileBytes = TargetMib * 1024L * 1024,
             DryRun = DryRun,
             GlueDatabase = GlueDatabase,
         };

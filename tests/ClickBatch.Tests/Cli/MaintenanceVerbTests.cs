@@ -58,13 +58,22 @@ public sealed class MaintenanceVerbTests : IDisposable
     [Fact]
     public async Task Optimize_SeveralBadOptions_ReportsEveryProblemAtOnce()
     {
-        var exit = await RunAsync("optimize", "--partition", "2026-11-22", "--target-size-mib", "0");
+        var exit = await RunAsync("optimize", "--partition", "2026-11-22", "--target-file-size-mib", "0");
 
         exit.ShouldBe(ExitCodes.Usage);
         var error = _error.ToString();
         error.ShouldContain("--lake");
         error.ShouldContain("--partition");
-        error.ShouldContain("--target-size-mib");
+        error.ShouldContain("--target-file-size-mib must be between 1 and 4096, got 0.");
+    }
+
+    [Fact]
+    public async Task Optimize_EarlierFlagName_StillAcceptedAndValidated()
+    {
+        var exit = await RunAsync("optimize", "--lake", _lake, "--target-size-mib", "5000");
+
+        exit.ShouldBe(ExitCodes.Usage);
+        _error.ToString().ShouldContain("--target-file-size-mib must be between 1 and 4096, got 5000.");
     }
 
     [Fact]
