@@ -101,7 +101,7 @@ public sealed class GlueRegistrarMotoTests(MotoServerFixture moto)
                 Size = 10,
             }).ToList(),
             [],
-            new Dictionary<string, long>(),
+            new Dictionary<string, TransactionAction>(),
             new Dictionary<string, DomainMetadataAction>(),
             [],
             null);
