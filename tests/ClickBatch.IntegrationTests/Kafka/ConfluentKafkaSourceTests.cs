@@ -312,7 +312,11 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         var error = Should.Throw<ConfigurationException>(() =>
             ConfluentKafkaSource.Create(settings, new KafkaSourceOptions { GroupId = "g" }, TimeProvider.System, NullLogger.Instance));
 
-        error.Problems.Count.ShouldBe(2);
+        error.Problems.Count.ShouldBe(settings.Passthrough.Count);
+        foreach (var key in settings.Passthrough.Keys)
+        {
+            error.Problems.ShouldContain(p => p.Contains("'" + key + "' cannot be configured"));
+        }
     }
 
     private ConfluentKafkaSource CreateSource(Func<KafkaSourceOptions, KafkaSourceOptions>? configure = null)

@@ -45,6 +45,8 @@ public sealed class RedshiftDataClientTests
             () => Client(handler).ExecuteStatementAsync(new RedshiftTarget { Database = " " }, "select 1", CancellationToken.None));
 
         error.Problems.Count.ShouldBe(2);
+        error.Problems.ShouldContain(p => p.StartsWith("Redshift database is empty"));
+        error.Problems.ShouldContain(p => p.StartsWith("Redshift target needs exactly one of a cluster identifier") && p.Contains("found neither"));
         handler.Requests.ShouldBeEmpty();
     }
 
