@@ -69,6 +69,9 @@ public sealed class RegisterVerbMotoTests(MotoServerFixture moto)
         var error = await Should.ThrowAsync<ClickBatch.Errors.ConfigurationException>(() => verb.RunAsync(Context(new StringWriter()), Ct));
 
         error.Problems.Count.ShouldBe(3);
+        error.Problems.ShouldContain(p => p.StartsWith("--lake is required"));
+        error.Problems.ShouldContain(p => p.StartsWith("--glue-database must be a Glue name"));
+        error.Problems.ShouldContain(p => p.StartsWith("--tables names no table"));
     }
 
     private async Task<(int Exit, string Output)> RegisterAsync(string lake, string database)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickBatch.Generation;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Demo;
@@ -75,15 +74,9 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
 
         embedded.ShouldMatch(await DbtWorkbench.ReadAttributionAsync(duck, "attributed_checkouts"));
         embedded.ShouldMatch(expected);
-        var attributed = expected.Values.Count(v => v is not null);
-        foreach (var summary in new[] { withDbt, withoutDbt })
-        {
-            summary.ShouldContain($"checkouts           {expected.Count}\n");
-            summary.ShouldContain($"attributed          {attributed} ({100.0 * attributed / expected.Count:0.0}%)");
-            summary.ShouldContain("    5. ");
-        }
-
-        foreach (var line in TopProductLines(clicks, checkouts, expected))
+        var lines = ExpectedAttributionSummary.Lines(clicks, checkouts, expected);
+        lines.ShouldContain(l => l.StartsWith("    5. ", StringComparison.Ordinal));
+        foreach (var line in lines)
         {
             withDbt.ShouldContain(line);
             withoutDbt.ShouldContain(line);
@@ -91,18 +84,6 @@ public sealed class AttributedCheckoutsLakeTests(LocalKafkaFixture kafka) : ICla
 
         withDbt.ShouldContain("dbt models rendered by");
         withoutDbt.ShouldContain("embedded SQL");
-    }
-
-    /// <summary>The summary's revenue figure and top-5 lines, computed from the generated events.</summary>
-    private static List<string> TopProductLines(List<AttributionEvent> clicks, List<AttributionEvent> checkouts, Dictionary<string, string?> attribution)
-    {
-        var names = clicks.GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.Select(c => c.Product!).Order(StringComparer.Ordinal).First());
-        var attributed = checkouts.DistinctBy(c => c.Id).Where(c => attribution[c.Id] is not null).ToList();
-        var top = attributed.GroupBy(c => names[c.ProductId])
-            .Select(g => (Name: g.Key, Revenue: g.Sum(c => c.Amount), Count: g.Count()))
-            .OrderByDescending(p => p.Revenue).ThenBy(p => p.Name, StringComparer.Ordinal).Take(5)
-            .Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"    {i + 1}. {p.Name,-40} {p.Revenue,12:N2}  ({p.Count} checkouts)"));
-        return [string.Create(CultureInfo.InvariantCulture, $"revenue {attributed.Sum(c => c.Amount):N2}\n"), .. top];
     }
 
     private static Dictionary<string, string?> Expected(params GenerationPlan[] plans)

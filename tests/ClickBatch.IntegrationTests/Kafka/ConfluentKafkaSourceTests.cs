@@ -53,13 +53,20 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         var stored = new Dictionary<KafkaPartition, long> { [new(topic, 0)] = 12, [new(topic, 3)] = 40 };
         var plan = OffsetPlanner.Plan(bounds, stored, new Dictionary<KafkaPartition, long>(), StartingOffsets.Earliest, false);
         using var stop = new CancellationTokenSource();
-        var producing = KeepProducingAsync(topic, counts.Length, stop.Token);
+        var firstRound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var producing = KeepProducingAsync(topic, counts.Length, firstRound, stop.Token);
+        await firstRound.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var batches = await ReadAllAsync(source, plan.Ranges);
         await stop.CancelAsync();
-        var producedMeanwhile = await producing;
+        await producing;
 
-        producedMeanwhile.ShouldBeGreaterThan(0);
+        // Records lay past every captured end while the source read: stopping at the log's end would have emitted them.
+        foreach (var range in plan.Ranges)
+        {
+            HighWatermark(topic, range.Partition).ShouldBeGreaterThan(range.To, "partition " + range.Partition);
+        }
+
         var read = batches.SelectMany(b => b.Records).Select(r => (r.Partition, r.Offset, Value: Text(r.Value))).ToList();
         var expected = new[] { (0, 12, 30), (1, 0, 1), (3, 40, 45) }
             .SelectMany(e => Enumerable.Range(e.Item2, e.Item3 - e.Item2).Select(o => (e.Item1, (long)o, $"p{e.Item1}-{o}")));
@@ -305,7 +312,11 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         var error = Should.Throw<ConfigurationException>(() =>
             ConfluentKafkaSource.Create(settings, new KafkaSourceOptions { GroupId = "g" }, TimeProvider.System, NullLogger.Instance));
 
-        error.Problems.Count.ShouldBe(2);
+        error.Problems.Count.ShouldBe(settings.Passthrough.Count);
+        foreach (var key in settings.Passthrough.Keys)
+        {
+            error.Problems.ShouldContain(p => p.Contains("'" + key + "' cannot be configured"));
+        }
     }
 
     private ConfluentKafkaSource CreateSource(Func<KafkaSourceOptions, KafkaSourceOptions>? configure = null)
@@ -341,18 +352,25 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         producer.CommitTransaction(TimeSpan.FromSeconds(30));
     }
 
-    private async Task<int> KeepProducingAsync(string topic, int partitions, CancellationToken stop)
+    /// <summary>Produces "late" records round-robin until stopped; <paramref name="firstRound"/> completes once every partition got one.</summary>
+    private async Task KeepProducingAsync(string topic, int partitions, TaskCompletionSource firstRound, CancellationToken stop)
     {
         using var producer = kafka.CreateProducer();
-        var produced = 0;
-        while (!stop.IsCancellationRequested)
+        for (var produced = 0; !stop.IsCancellationRequested; produced++)
         {
             var message = new Message<byte[]?, byte[]?> { Value = Encoding.UTF8.GetBytes("late") };
             await producer.ProduceAsync(new TopicPartition(topic, produced % partitions), message, CancellationToken.None);
-            produced++;
+            if (produced == partitions - 1)
+            {
+                firstRound.SetResult();
+            }
         }
+    }
 
-        return produced;
+    private long HighWatermark(string topic, int partition)
+    {
+        using var consumer = kafka.CreateConsumer("watermarks-" + Guid.NewGuid().ToString("N"));
+        return consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), TimeSpan.FromSeconds(10)).High.Value;
     }
 
     private static List<(int Partition, long NextOffset, bool IsComplete)> FinalPositions(List<KafkaRecordBatch> batches) =>

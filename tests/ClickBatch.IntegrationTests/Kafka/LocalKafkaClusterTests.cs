@@ -142,6 +142,8 @@ public sealed class LocalKafkaClusterTests(LocalKafkaFixture kafka) : IClassFixt
         var error = Should.Throw<ConfigurationException>(() => LocalKafkaCluster.Create(options));
 
         error.Problems.Count.ShouldBe(2);
+        error.Problems.ShouldContain(p => p.Contains("--brokers is " + options.Brokers));
+        error.Problems.ShouldContain(p => p.Contains("--topics names '" + options.Topics[0].Name + "' more than once"));
     }
 
     private static List<ConsumeResult<byte[]?, byte[]?>> ConsumeUntil(IConsumer<byte[]?, byte[]?> consumer, long end)

@@ -5,9 +5,12 @@ namespace ClickBatch.IntegrationTests.Support;
 /// <summary>
 /// Wraps a store and runs an action once, just before the first Delta commit (put-if-absent under <c>_delta_log/</c>):
 /// another writer committing while this one was busy, so this one loses the race for its version.
+/// With <paramref name="skipTableCreation"/>, creating the table (version 0) does not count as the first commit.
 /// </summary>
-public sealed class BeforeCommitStore(IObjectStore inner, Func<Task> beforeFirstCommit) : IObjectStore
+public sealed class BeforeCommitStore(IObjectStore inner, Func<Task> beforeFirstCommit, bool skipTableCreation = false) : IObjectStore
 {
+    private const string CreationKey = "_delta_log/00000000000000000000.json";
+
     private bool _done;
 
     public Uri RootUri => inner.RootUri;
@@ -28,7 +31,7 @@ public sealed class BeforeCommitStore(IObjectStore inner, Func<Task> beforeFirst
 
     public async Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        if (!_done && key.StartsWith("_delta_log/", StringComparison.Ordinal))
+        if (!_done && key.StartsWith("_delta_log/", StringComparison.Ordinal) && !(skipTableCreation && key == CreationKey))
         {
             _done = true;
             await beforeFirstCommit();

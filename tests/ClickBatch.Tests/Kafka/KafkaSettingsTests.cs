@@ -125,6 +125,12 @@ public sealed class KafkaSettingsTests
     {
         var options = new KafkaSourceOptions { GroupId = " ", MaxChunkRecords = 0, QueuedMaxKilobytes = 10, FetchMaxBytes = 5 };
 
-        options.Validate().Count.ShouldBe(4);
+        var problems = options.Validate();
+
+        problems.Count.ShouldBe(4);
+        problems.ShouldContain(p => p.Contains("consumer group id is missing"));
+        problems.ShouldContain(p => p.Contains("Chunk record limit is " + options.MaxChunkRecords));
+        problems.ShouldContain(p => p.Contains("Queued kilobytes is " + options.QueuedMaxKilobytes));
+        problems.ShouldContain(p => p.Contains("Fetch max bytes is " + options.FetchMaxBytes));
     }
 }

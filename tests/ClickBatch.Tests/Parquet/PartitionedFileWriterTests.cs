@@ -159,6 +159,9 @@ public class PartitionedFileWriterTests
         var ex = Should.Throw<ClickBatch.Errors.ConfigurationException>(() => new PartitionedFileWriter(TableLayout.Rejects, "/tmp/x", options));
 
         ex.Problems.Count.ShouldBe(3);
+        ex.Problems.ShouldContain(p => p.StartsWith("target file size must be at least"));
+        ex.Problems.ShouldContain(p => p.StartsWith("max open files must be at least"));
+        ex.Problems.ShouldContain(p => p.StartsWith("zstd level must be between"));
     }
 
     [Theory]

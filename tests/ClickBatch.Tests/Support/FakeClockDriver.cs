@@ -1,19 +1,24 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace ClickBatch.Tests.Support;
 
-/// <summary>Moves a fake clock forward in steps until a task that waits on it completes (bounded).</summary>
+/// <summary>
+/// Runs a task that waits on a <see cref="WaitRecordingClock"/> to completion: each time the task is waiting on a
+/// timer, the clock jumps to that timer's wake-up, and not before; so the number of waits is deterministic.
+/// </summary>
 public static class FakeClockDriver
 {
-    public static async Task<T> DriveAsync<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan step, int maxSteps = 1000)
+    public static async Task<T> DriveAsync<T>(this WaitRecordingClock clock, Task<T> task, int maxWaits = 1000)
     {
-        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        for (var i = 0; i < maxWaits; i++)
         {
-            await Task.Delay(2);
-            clock.Advance(step);
+            if (await clock.NextWakeUpAsync(task) is not { } wakeUp)
+            {
+                return await task;
+            }
+
+            clock.SetUtcNow(wakeUp);
         }
 
-        task.IsCompleted.ShouldBeTrue("the task did not complete after " + maxSteps + " clock steps");
+        task.IsCompleted.ShouldBeTrue("the task did not complete after " + maxWaits + " waits on the clock");
         return await task;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.IntegrationTests.Support;
@@ -28,13 +29,24 @@ public sealed class RedshiftDataClientMotoTests(MotoServerFixture moto)
     }
 
     [Fact]
-    public async Task ExecuteStatementAsync_WithParametersOnAWorkgroup_IsAccepted()
+    public async Task ExecuteStatementAsync_WithParametersOnAWorkgroup_StoresTheSqlAndParameters()
     {
-        var client = new RedshiftDataClient(moto.CreateJsonClient(AwsService.RedshiftData), TimeProvider.System);
+        var json = moto.CreateJsonClient(AwsService.RedshiftData);
+        var client = new RedshiftDataClient(json, TimeProvider.System);
         var target = new RedshiftTarget { Database = "dev", WorkgroupName = MotoServerFixture.UniqueName("wg") };
+        const string Sql = "select count(*) from spectrum.clicks where event_date = :p0";
+        var parameter = new RedshiftParameter("p0", "2024-01-01");
 
-        var id = await client.ExecuteStatementAsync(target, "select count(*) from spectrum.clicks where event_date = :p0", [new RedshiftParameter("p0", "2024-01-01")], CancellationToken.None);
+        var id = await client.ExecuteStatementAsync(target, Sql, [parameter], CancellationToken.None);
 
-        id.ShouldNotBeNullOrWhiteSpace();
+        // The product's RedshiftStatement does not carry the query, so ask DescribeStatement directly.
+        var described = await json.SendAsync<object, JsonElement>("DescribeStatement", new { Id = id }, CancellationToken.None);
+        described.GetProperty("Id").GetString().ShouldBe(id);
+        described.GetProperty("Database").GetString().ShouldBe(target.Database);
+        described.GetProperty("QueryString").GetString().ShouldBe(Sql);
+        var sent = described.GetProperty("QueryParameters").EnumerateArray()
+            .Select(p => (Name: p.GetProperty("name").GetString(), Value: p.GetProperty("value").GetString()))
+            .ToList();
+        sent.ShouldBe([(parameter.Name, parameter.Value)]);
     }
 }

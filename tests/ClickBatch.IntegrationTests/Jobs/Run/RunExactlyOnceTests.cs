@@ -1,4 +1,5 @@
 using ClickBatch.IntegrationTests.Support;
+using ClickBatch.Kafka;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 
@@ -84,11 +85,34 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
         using var harness = new RunHarness(kafka);
         await harness.ProduceAsync(clicks: 2000);
         var settings = harness.Settings(commitEveryRecords: 250);
+        var firstAtCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondPlanned = new TaskCompletionSource<IReadOnlyList<PartitionRange>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
 
-        var reports = await Task.WhenAll(harness.RunAsync(settings), harness.RunAsync(settings));
+        // The first run's first data commit (to whichever table) waits until the second run has planned from the
+        // tables as they are, so both runs hold the same ranges and really race (docs/exactly-once.md "Two runs at once").
+        var first = harness.RunAsync(settings, uri => new BeforeCommitStore(ObjectStoreFactory.Create(uri), async () =>
+        {
+            if (Interlocked.Exchange(ref held, 1) == 0)
+            {
+                firstAtCommit.SetResult();
+                await secondPlanned.Task;
+            }
+        }, skipTableCreation: true));
+        await Task.WhenAny(firstAtCommit.Task, first).WaitAsync(TimeSpan.FromMinutes(2));
+        firstAtCommit.Task.IsCompleted.ShouldBeTrue("the first run should reach its first commit");
+        var second = harness.RunAsync(settings, wrapSource: source => new PlanRecordingSource(source, secondPlanned));
+        _ = second.ContinueWith(_ => secondPlanned.TrySetResult([]), TaskScheduler.Default);
+
+        var reports = await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromMinutes(2));
         var final = await harness.RunAsync(settings);
 
+        // The second run planned every produced offset, which the first run was about to commit too.
+        var planned = (await secondPlanned.Task).Select(r => (r.Topic, Offsets: r.OffsetCount)).GroupBy(r => r.Topic)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Offsets));
+        planned.ShouldBe(new[] { harness.Clicks, harness.Checkouts }.ToDictionary(t => t, t => (long)harness.OffsetsInKafka(t).Count), ignoreOrder: true);
         reports.ShouldAllBe(r => r.Status == RunStatus.Succeeded || r.Status == RunStatus.Conflict);
+        reports.ShouldContain(r => r.Status == RunStatus.Conflict, "both runs planned the same offsets: at least one must lose");
         reports.Where(r => r.Status == RunStatus.Conflict).ShouldAllBe(r => r.ExitCode == 5);
         final.Status.ShouldBe(RunStatus.Succeeded);
         await ShouldHoldExactlyOnceAsync(harness);

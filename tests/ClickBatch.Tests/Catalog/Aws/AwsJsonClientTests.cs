@@ -124,22 +124,27 @@ public sealed class AwsJsonClientTests
     [Fact]
     public async Task SendAsync_Backoff_WaitsOnTheInjectedClockAndSignsEachAttemptAfresh()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new WaitRecordingClock(Start);
         var handler = FakeHttpHandler.Sequence(
             () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
             () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"Answer":"late"}"""));
-        var client = AwsTestClients.Json(handler, AwsService.Glue, clock, new AwsRetryOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMinutes(1), MaxDelay = TimeSpan.FromSeconds(90) });
+        var retry = new AwsRetryOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMinutes(1), MaxDelay = TimeSpan.FromSeconds(90) };
+        var client = AwsTestClients.Json(handler, AwsService.Glue, clock, retry);
 
         var call = client.SendAsync<object, TestResponse>("GetTable", new { }, CancellationToken.None);
-        await WaitUntilAsync(() => handler.Requests.Count == 1);
-        await Task.Delay(50);
+        var wakeUp = await clock.NextWakeUpAsync(call);
+
+        // The backoff is a timer on the injected clock, which has not moved: the retry cannot have been sent yet.
+        wakeUp.ShouldNotBeNull("the failed attempt should wait for its backoff on the injected clock");
+        clock.Waits.ShouldHaveSingleItem().ShouldBeInRange(TimeSpan.FromTicks(1), retry.MaxDelay);
         handler.Requests.Count.ShouldBe(1);
         call.IsCompleted.ShouldBeFalse();
-        clock.Advance(TimeSpan.FromMinutes(2));
+        clock.SetUtcNow(wakeUp.Value);
 
-        (await call).Answer.ShouldBe("late");
-        handler.Requests[0].Headers["X-Amz-Date"].ShouldBe("20240102T030405Z");
-        handler.Requests[1].Headers["X-Amz-Date"].ShouldBe("20240102T030605Z");
+        (await call.WaitAsync(TimeSpan.FromSeconds(10))).Answer.ShouldBe("late");
+        handler.Requests.Count.ShouldBe(2);
+        handler.Requests[0].Headers["X-Amz-Date"].ShouldBe(AmzDate(Start));
+        handler.Requests[1].Headers["X-Amz-Date"].ShouldBe(AmzDate(wakeUp.Value));
     }
 
     [Fact]
@@ -186,14 +191,8 @@ public sealed class AwsJsonClientTests
         error.Message.ShouldContain("AWSGlue GetTable");
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
+    private static string AmzDate(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public sealed record TestResponse(string Answer);
 }

@@ -4,16 +4,15 @@ using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Errors;
 using ClickBatch.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ClickBatch.Tests.Catalog.Redshift;
 
 public sealed class RedshiftDataClientTests
 {
     private static readonly RedshiftTarget Cluster = new() { Database = "dev", ClusterIdentifier = "c1", DbUser = "loader" };
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);
+    private static readonly RedshiftPollOptions Poll = new() { PollInterval = TimeSpan.FromSeconds(1) };
 
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
+    private readonly WaitRecordingClock clock = new(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
 
     [Fact]
     public async Task ExecuteStatementAsync_ProvisionedCluster_SendsClusterDatabaseUserAndSql()
@@ -46,6 +45,8 @@ public sealed class RedshiftDataClientTests
             () => Client(handler).ExecuteStatementAsync(new RedshiftTarget { Database = " " }, "select 1", CancellationToken.None));
 
         error.Problems.Count.ShouldBe(2);
+        error.Problems.ShouldContain(p => p.StartsWith("Redshift database is empty"));
+        error.Problems.ShouldContain(p => p.StartsWith("Redshift target needs exactly one of a cluster identifier") && p.Contains("found neither"));
         handler.Requests.ShouldBeEmpty();
     }
 
@@ -54,7 +55,7 @@ public sealed class RedshiftDataClientTests
     {
         var handler = Statuses("SUBMITTED", "STARTED", "FINISHED");
 
-        var statement = await clock.DriveAsync(Client(handler).WaitForCompletionAsync("st-1", TimeSpan.FromMinutes(1), CancellationToken.None), Step);
+        var statement = await clock.DriveAsync(Client(handler).WaitForCompletionAsync("st-1", TimeSpan.FromMinutes(1), CancellationToken.None));
 
         statement.Status.ShouldBe(RedshiftStatementStatus.Finished);
         statement.HasResultSet.ShouldBeTrue();
@@ -70,7 +71,7 @@ public sealed class RedshiftDataClientTests
             () => Json("""{"Id":"st-1","Status":"FAILED","Error":"ERROR: relation \"spectrum.clicks\" does not exist"}"""));
 
         var error = await Should.ThrowAsync<RedshiftStatementException>(
-            () => clock.DriveAsync(Client(handler).WaitForCompletionAsync("st-1", TimeSpan.FromMinutes(1), CancellationToken.None), Step));
+            () => clock.DriveAsync(Client(handler).WaitForCompletionAsync("st-1", TimeSpan.FromMinutes(1), CancellationToken.None)));
 
         error.Status.ShouldBe("FAILED");
         error.StatementId.ShouldBe("st-1");
@@ -81,7 +82,7 @@ public sealed class RedshiftDataClientTests
     public async Task WaitForCompletionAsync_Aborted_Throws()
     {
         var error = await Should.ThrowAsync<RedshiftStatementException>(
-            () => clock.DriveAsync(Client(Statuses("ABORTED")).WaitForCompletionAsync("st-1", TimeSpan.FromMinutes(1), CancellationToken.None), Step));
+            () => clock.DriveAsync(Client(Statuses("ABORTED")).WaitForCompletionAsync("st-1", TimeSpan.FromMinutes(1), CancellationToken.None)));
 
         error.Status.ShouldBe("ABORTED");
         error.Message.ShouldContain("aborted");
@@ -94,13 +95,18 @@ public sealed class RedshiftDataClientTests
             ? Json("""{"Status":true}""")
             : Json("""{"Id":"st-1","Status":"STARTED"}"""));
 
+        var timeout = TimeSpan.FromSeconds(5);
+
         var error = await Should.ThrowAsync<RedshiftStatementException>(
-            () => clock.DriveAsync(Client(handler).WaitForCompletionAsync("st-1", TimeSpan.FromSeconds(5), CancellationToken.None), Step));
+            () => clock.DriveAsync(Client(handler).WaitForCompletionAsync("st-1", timeout, CancellationToken.None)));
 
         error.Status.ShouldBe("STARTED");
-        error.Message.ShouldContain("did not finish within 00:00:05");
+        error.Message.ShouldContain("did not finish within " + timeout);
         handler.Requests.Last().Target.ShouldBe("RedshiftData.CancelStatement");
-        handler.Requests.Count(r => r.Target == "RedshiftData.DescribeStatement").ShouldBeInRange(5, 7);
+        // One DescribeStatement at the start and one after each poll interval, up to and including the timeout.
+        var intervals = (int)(timeout / Poll.PollInterval);
+        clock.Waits.ShouldBe(Enumerable.Repeat(Poll.PollInterval, intervals));
+        handler.Requests.Count(r => r.Target == "RedshiftData.DescribeStatement").ShouldBe(intervals + 1);
     }
 
     [Theory]
@@ -126,7 +132,7 @@ public sealed class RedshiftDataClientTests
     }
 
     private RedshiftDataClient Client(FakeHttpHandler handler) =>
-        new(AwsTestClients.Json(handler, AwsService.RedshiftData, clock), clock, new RedshiftPollOptions { PollInterval = TimeSpan.FromSeconds(1) });
+        new(AwsTestClients.Json(handler, AwsService.RedshiftData, clock), clock, Poll);
 
     private static FakeHttpHandler Statuses(params string[] statuses) =>
         FakeHttpHandler.Sequence(statuses

@@ -40,8 +40,31 @@ public sealed class BackfillJobTests : IDisposable
         var rows = DuckDb.Query($"SELECT _kafka_offset, _run_id FROM read_parquet([{string.Join(", ", await ActiveFilesAsync("clicks_rejects"))}]) ORDER BY 1");
         rows.Select(r => (long)r[0]!).ShouldBe(Enumerable.Range(0, 20).Select(i => (long)i));
         rows.Where(r => (string)r[1]! == runId).Select(r => (long)r[0]!).ShouldBe(Enumerable.Range(5, 10).Select(i => (long)i));
-        glue.TableNamed("clicks_rejects").ShouldNotBeNull();
-        (await SnapshotAsync("clicks_rejects")).GetTransactionVersion("job/clicks/0").ShouldBe(20);
+        var snapshot = await SnapshotAsync("clicks_rejects");
+        snapshot.GetTransactionVersion("job/clicks/0").ShouldBe(20);
+        GlueShouldFollow(glue, "clicks_rejects", snapshot);
+    }
+
+    /// <summary>
+    /// The Glue table points at the table's manifest folder, with one partition per partition value of the snapshot's
+    /// active files, each located at its manifest folder, whose manifest lists exactly that partition's active files.
+    /// </summary>
+    private void GlueShouldFollow(FakeGlueCatalog glue, string table, Snapshot snapshot)
+    {
+        var manifests = "file://" + Path.Combine(Lake, table) + "/_symlink_format_manifest/";
+        glue.TableNamed(table).ShouldNotBeNull().StorageDescriptor!.Location.ShouldBe(manifests);
+        var column = snapshot.PartitionColumns.ShouldHaveSingleItem();
+        var expected = snapshot.ActiveFiles.GroupBy(f => f.PartitionValues[column]!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        expected.ShouldNotBeEmpty();
+        var partitions = glue.PartitionsOf(table).OrderBy(p => p.Values.Single(), StringComparer.Ordinal).ToList();
+        partitions.Select(p => (p.Values.Single(), p.StorageDescriptor!.Location))
+            .ShouldBe(expected.Select(g => (g.Key, (string?)(manifests + column + "=" + g.Key + "/"))));
+        foreach (var (partition, files) in partitions.Zip(expected))
+        {
+            var listed = File.ReadAllLines(new Uri(partition.StorageDescriptor!.Location + "manifest").LocalPath).Select(l => new Uri(l).LocalPath);
+            listed.Order(StringComparer.Ordinal).ShouldBe(
+                files.Select(f => Path.Combine(Lake, table, UriPath.Unescape(f.Path))).Order(StringComparer.Ordinal), "manifest of " + files.Key);
+        }
     }
 
     private string Lake => _dir.Sub("lake");
