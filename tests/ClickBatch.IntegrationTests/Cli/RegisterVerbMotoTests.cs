@@ -74,6 +74,27 @@ public sealed class RegisterVerbMotoTests(MotoServerFixture moto)
         error.Problems.ShouldContain(p => p.StartsWith("--tables names no table"));
     }
 
+    [Fact]
+    public async Task Register_Json_CamelCaseKeysLikeTheOtherJsonOutputs()
+    {
+        var bucket = await moto.CreateBucketAsync();
+        var lake = "s3://" + bucket + "/prod";
+        var (table, v0) = await S3DeltaTables.CreateAsync(S3DeltaTables.Store(moto, lake + "/clicks"));
+        await S3DeltaTables.AppendAsync(table, v0, S3DeltaTables.File("2024-01-01", "a.parquet"));
+        var database = MotoServerFixture.UniqueName("db");
+        var output = new StringWriter();
+
+        var exit = await new RegisterVerb { Lake = lake, GlueDatabase = database, Tables = "clicks", Json = true }.RunAsync(Context(output), Ct);
+
+        exit.ShouldBe(ExitCodes.Success);
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var clicks = json.RootElement[0];
+        clicks.GetProperty("table").GetString().ShouldBe("clicks");
+        clicks.GetProperty("tableUri").GetString().ShouldBe(lake + "/clicks");
+        clicks.GetProperty("glue").GetProperty("deltaVersion").GetInt64().ShouldBe(1);
+        json.RootElement[1].GetProperty("glue").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
     private async Task<(int Exit, string Output)> RegisterAsync(string lake, string database)
     {
         var output = new StringWriter();
