@@ -136,6 +136,7 @@ public sealed class RunJob
             _settings.StartingOffsets, _settings.AllowDataLoss);
         run.Plan = plan;
         LogPlan(plan, bounds);
+        RecordEmptyStarts(run, plan);
         await ReadAsync(source, run, plan, stop);
         await CommitAllAsync(run, stop);
         await CheckSpectrumAsync(run, stop);
@@ -165,6 +166,23 @@ public sealed class RunJob
             TableDefinitions.For(TableLayout.Rejects, topic.Topic + "_rejects", "Undecodable records of Kafka topic " + topic.Topic),
             writer, AppId, partitions, ct);
         return new TopicIngestion(topic, _settings, decoder, data, rejects);
+    }
+
+    /// <summary>
+    /// A partition a table does not know yet whose range is empty (started at "latest", at a group offset at its end,
+    /// or simply empty) reads nothing, so no chunk would record where it starts, and the next run would choose again:
+    /// with "latest" it would skip what arrived in between, every time. Its start goes into the first commit instead.
+    /// </summary>
+    private static void RecordEmptyStarts(RunState run, OffsetPlan plan)
+    {
+        foreach (var range in plan.Ranges.Where(r => r.IsEmpty))
+        {
+            var ingestion = run.Topics[range.Topic];
+            if (!ingestion.Data.Offsets.ContainsKey(range.Partition) || !ingestion.Rejects.Offsets.ContainsKey(range.Partition))
+            {
+                ingestion.Advance(new PartitionPosition(range.Topic, range.Partition, range.From, IsComplete: true));
+            }
+        }
     }
 
     /// <summary>Where each partition continues (<see cref="ResumeOffset"/>).</summary>

@@ -67,6 +67,23 @@ public sealed class RunJobTests : IDisposable
 
         report.Records.ShouldBe(0);
         report.Topics.Single().Partitions.Single().StartOffset.ShouldBe(3);
+        (await TxnAsync("clicks", 0)).ShouldBe(3);
+        (await TxnAsync("clicks_rejects", 0)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StartingOffsetsLatestAgain_ContinuesFromTheOffsetTheFirstRunRecordedAndSkipsNothingSince()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]);
+        await RunAsync(source, Settings() with { StartingOffsets = StartingOffsets.Latest });
+        source.WithPartition("clicks", 0, [0, 1, 2, 3, 4, 5]);
+
+        var second = await RunAsync(source, Settings() with { StartingOffsets = StartingOffsets.Latest });
+
+        // "latest" chooses where a partition the log does not know starts, once; offsets 3-5 came after that run.
+        second.Topics.Single().Partitions.Single().StartOffset.ShouldBe(3);
+        second.Records.ShouldBe(3);
+        (await TxnAsync("clicks", 0)).ShouldBe(6);
     }
 
     [Fact]
