@@ -97,7 +97,7 @@ public static class OffsetPlanner
             throw (OffsetAheadOfTopicException)new OffsetAheadOfTopicException(
                     $"Topic '{partition.Topic}' partition {partition.Partition}: {source} is {start}, but the partition "
                     + $"ends at {partition.End} (earliest {partition.Earliest}). Expected an offset between earliest and "
-                    + "end. Was the topic deleted and recreated? If so, start a new table (or job id) for it; "
+                    + "end. Was the topic deleted and recreated? If so, start a new table for it; "
                     + "ClickBatch will not guess which records are new.")
                 .With("Topic", partition.Topic).With("Partition", partition.Partition)
                 .With("FromOffset", start).With("ToOffset", partition.End);
@@ -116,7 +116,7 @@ public static class OffsetPlanner
             throw (OffsetAheadOfTopicException)new OffsetAheadOfTopicException(
                     $"The Delta table has an offset for topic '{missing.Topic}' partition {missing.Partition}, but the "
                     + $"topic now has {count} partitions. Kafka never removes partitions: the topic was most likely "
-                    + "deleted and recreated. Start a new table (or job id) for it.")
+                    + "deleted and recreated. Start a new table for it.")
                 .With("Topic", missing.Topic).With("Partition", missing.Partition);
         }
     }

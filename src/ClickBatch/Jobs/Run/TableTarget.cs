@@ -60,16 +60,46 @@ internal sealed class TableTarget
         var snapshot = await table.CreateIfNotExistsAsync(definition, cancellationToken);
         DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
         EnsureSchema(snapshot, definition);
+        return new TableTarget(table, snapshot, appId, StoredOffsets(snapshot, appId), partitions);
+    }
+
+    /// <summary>
+    /// This job's stored offset of every partition of the topic the table has one for, also partitions the topic no
+    /// longer has (the planner refuses those: a recreated topic). Refuses a table holding the same topic's offsets
+    /// under another job id: two jobs on one table would each land every record.
+    /// </summary>
+    private static Dictionary<int, long> StoredOffsets(Snapshot snapshot, Func<int, string> appId)
+    {
+        // appId(p) is "<job>/<topic>/<p>"; job ids and Kafka topic names hold no '/'.
+        var mine = appId(0).Split('/');
         var offsets = new Dictionary<int, long>();
-        for (var partition = 0; partition < partitions; partition++)
+        var others = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (id, next) in snapshot.AppTransactions)
         {
-            if (snapshot.GetTransactionVersion(appId(partition)) is { } next)
+            var parts = id.Split('/');
+            if (parts.Length != 3 || parts[1] != mine[1] || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var partition))
+            {
+                continue;
+            }
+
+            if (parts[0] == mine[0])
             {
                 offsets[partition] = next;
             }
+            else
+            {
+                others.Add(parts[0]);
+            }
         }
 
-        return new TableTarget(table, snapshot, appId, offsets, partitions);
+        if (others.Count > 0)
+        {
+            throw new ConfigurationException("table " + snapshot.Table + " holds the Kafka offsets of topic '" + mine[1] + "' for job id "
+                + string.Join(", ", others.Select(o => "'" + o + "'")) + ", but this run is job '" + mine[0] + "'. A second job on one table "
+                + "would land every record again. Run with --job-id " + others.First() + ", or land this job into a new table (--lake or Topics[].Table).");
+        }
+
+        return offsets;
     }
 
     /// <summary>

@@ -143,6 +143,36 @@ public sealed class RunJobTests : IDisposable
         entry.Error.ShouldBe("unexpected InvalidOperationException: a bug below the run");
     }
 
+    [Fact]
+    public async Task ExecuteAsync_TableHoldsAnotherJobsOffsets_RefusesBeforeLandingAnythingTwice()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]);
+        await RunAsync(source);
+
+        var second = await RunAsync(source, Settings() with { JobId = "renamed" });
+
+        second.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        second.Error.ShouldNotBeNull().ShouldContain("holds the Kafka offsets of topic 'clicks' for job id 'job', but this run is job 'renamed'");
+        second.Records.ShouldBe(0);
+        (await new DeltaLog(new LocalObjectStore(Lake + "/clicks_rejects")).GetSnapshotAsync(null, CancellationToken.None)).AppTransactions.Keys
+            .ShouldBe(["job/clicks/0"]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TopicNowHasFewerPartitionsThanTheTableKnows_RefusesAsARecreatedTopic()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1]).WithPartition("clicks", 1, [0, 1]);
+        await RunAsync(source);
+        // Recreated with one partition that already holds more records than the old partition 0 had.
+        var recreated = new FakeKafkaSource().WithPartition("clicks", 0, Enumerable.Range(0, 10).Select(i => (long)i));
+
+        var report = await RunAsync(recreated);
+
+        report.Status.ShouldBe(RunStatus.Failed);
+        report.Error.ShouldNotBeNull().ShouldContain("has an offset for topic 'clicks' partition 1, but the topic now has 1 partitions");
+        report.Records.ShouldBe(0);
+    }
+
     private string Lake => _dir.Sub("lake");
 
     private RunSettings Settings() => new()
