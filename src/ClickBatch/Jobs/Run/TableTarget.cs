@@ -60,7 +60,22 @@ internal sealed class TableTarget
         var snapshot = await table.CreateIfNotExistsAsync(definition, cancellationToken);
         DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
         EnsureSchema(snapshot, definition);
+        EnsureTxnsNeverExpire(snapshot);
         return new TableTarget(table, snapshot, appId, StoredOffsets(snapshot, appId), partitions);
+    }
+
+    /// <summary>
+    /// With delta.setTransactionRetentionDuration another engine's checkpoint drops txns not updated within it; an idle
+    /// partition's stored offset would vanish and the next run would read it again from --starting-offsets.
+    /// </summary>
+    private static void EnsureTxnsNeverExpire(Snapshot snapshot)
+    {
+        if (snapshot.GetConfiguration("delta.setTransactionRetentionDuration") is { } retention)
+        {
+            throw new ConfigurationException("table " + snapshot.Table + " sets delta.setTransactionRetentionDuration=" + retention
+                + ": engines that honour it expire the txn actions holding the Kafka offsets of idle partitions, and the next run would "
+                + "land those partitions again. Unset the property (ALTER TABLE ... UNSET TBLPROPERTIES) before running ClickBatch on it.");
+        }
     }
 
     /// <summary>

@@ -173,6 +173,20 @@ public sealed class RunJobTests : IDisposable
         report.Records.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_TableSetsTransactionRetention_RefusedBeforeReading()
+    {
+        var definition = TableDefinitions.For(TableLayout.ForTopic(BuiltInSchemas.Clicks, PartitionMode.EventDate), "clicks", "clicks");
+        await new ClickBatch.Delta.Writing.DeltaTable(new LocalObjectStore(Lake + "/clicks"), new ClickBatch.Delta.Writing.DeltaWriterOptions())
+            .CreateAsync(definition with { Configuration = new Dictionary<string, string?> { ["delta.setTransactionRetentionDuration"] = "interval 7 days" } }, CancellationToken.None);
+
+        var report = await RunAsync(new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]));
+
+        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        report.Error.ShouldNotBeNull().ShouldContain("sets delta.setTransactionRetentionDuration=interval 7 days");
+        report.Records.ShouldBe(0);
+    }
+
     private string Lake => _dir.Sub("lake");
 
     private RunSettings Settings() => new()
