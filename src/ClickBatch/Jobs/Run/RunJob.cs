@@ -136,7 +136,11 @@ public sealed class RunJob
             _settings.StartingOffsets, _settings.AllowDataLoss);
         run.Plan = plan;
         LogPlan(plan, bounds);
-        RecordEmptyStarts(run, plan);
+        if (RecordStarts(run, plan))
+        {
+            await CommitAllAsync(run, stop);
+        }
+
         await ReadAsync(source, run, plan, stop);
         await CommitAllAsync(run, stop);
         await CheckSpectrumAsync(run, stop);
@@ -169,20 +173,26 @@ public sealed class RunJob
     }
 
     /// <summary>
-    /// A partition a table does not know yet whose range is empty (started at "latest", at a group offset at its end,
-    /// or simply empty) reads nothing, so no chunk would record where it starts, and the next run would choose again:
-    /// with "latest" it would skip what arrived in between, every time. Its start goes into the first commit instead.
+    /// Where a partition a table does not know yet starts is committed to both tables before anything is read
+    /// (a txn-only commit, first run and new partitions only). Otherwise an empty range (started at "latest", at a
+    /// group offset at its end) would never be recorded and the next run would choose again, skipping what arrived in
+    /// between; and a crash after a first chunk's table commit but before its rejects commit would leave the rejects
+    /// table without a start, so retention deleting that chunk before the next run would go unnoticed.
     /// </summary>
-    private static void RecordEmptyStarts(RunState run, OffsetPlan plan)
+    private static bool RecordStarts(RunState run, OffsetPlan plan)
     {
-        foreach (var range in plan.Ranges.Where(r => r.IsEmpty))
+        var any = false;
+        foreach (var range in plan.Ranges)
         {
             var ingestion = run.Topics[range.Topic];
             if (!ingestion.Data.Offsets.ContainsKey(range.Partition) || !ingestion.Rejects.Offsets.ContainsKey(range.Partition))
             {
-                ingestion.Advance(new PartitionPosition(range.Topic, range.Partition, range.From, IsComplete: true));
+                ingestion.Advance(new PartitionPosition(range.Topic, range.Partition, range.From, IsComplete: range.IsEmpty));
+                any = true;
             }
         }
+
+        return any;
     }
 
     /// <summary>Where each partition continues (<see cref="ResumeOffset"/>).</summary>

@@ -102,7 +102,7 @@ public sealed class VacuumJobTests(LocalKafkaFixture kafka) : IClassFixture<Loca
 
     private static Func<string, IObjectStore> CrashingOnCommit(string tableUri) => uri => uri == tableUri
         ? new FaultInjectingStore(ObjectStoreFactory.Create(uri), (op, key) => op == "put-if-absent"
-            && key.StartsWith("_delta_log/", StringComparison.Ordinal) && !key.EndsWith("00000000000000000000.json", StringComparison.Ordinal), 1)
+            && key.StartsWith("_delta_log/", StringComparison.Ordinal) && !key.EndsWith("00000000000000000000.json", StringComparison.Ordinal), 2)
         : ObjectStoreFactory.Create(uri);
 
     private static async Task<HashSet<string>> ActiveKeysAsync(string tableUri)

@@ -27,11 +27,13 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
     }
 
     [Theory]
+    // "commit" counts the table's commits after its creation; commit 1 records where each new partition starts.
+    [InlineData("recording the partitions' starts, before anything is read", "clicks_rejects", "commit", 1, 2_000_000)]
     [InlineData("upload of the first data file", "clicks", "put-file", 1, 2_000_000)]
-    [InlineData("files uploaded, before the table's commit", "clicks", "commit", 1, 2_000_000)]
-    [InlineData("after the table's commit, before the rejects table's", "clicks_rejects", "commit", 1, 2_000_000)]
-    [InlineData("third commit of a multi-commit drain", "clicks", "commit", 3, 100)]
-    [InlineData("rejects commit in the middle of a multi-commit drain", "checkouts_rejects", "commit", 2, 100)]
+    [InlineData("files uploaded, before the table's commit", "clicks", "commit", 2, 2_000_000)]
+    [InlineData("after the table's commit, before the rejects table's", "clicks_rejects", "commit", 2, 2_000_000)]
+    [InlineData("third chunk commit of a multi-commit drain", "clicks", "commit", 4, 100)]
+    [InlineData("rejects commit in the middle of a multi-commit drain", "checkouts_rejects", "commit", 3, 100)]
     public async Task Run_CrashAtStageThenRerun_EveryOffsetExactlyOnce(string stage, string table, string operation, int nth, long commitEvery)
     {
         using var harness = new RunHarness(kafka);
@@ -55,7 +57,8 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
         await harness.ProduceAsync(clicks: 1000);
         var settings = harness.Settings();
 
-        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(settings, CrashingAt(harness.RejectsOf(harness.Clicks), "commit", 1)));
+        // Commit 1 of a new table records where each partition starts (no data); commit 2 is the first chunk's.
+        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(settings, CrashingAt(harness.RejectsOf(harness.Clicks), "commit", 2)));
         var rerun = await harness.RunAsync(settings);
 
         var clicks = rerun.Topics.Single(t => t.Topic == harness.Clicks);
@@ -116,6 +119,24 @@ public sealed class RunExactlyOnceTests(LocalKafkaFixture kafka) : IClassFixture
         reports.Where(r => r.Status == RunStatus.Conflict).ShouldAllBe(r => r.ExitCode == 5);
         final.Status.ShouldBe(RunStatus.Succeeded);
         await ShouldHoldExactlyOnceAsync(harness);
+    }
+
+    [Fact]
+    public async Task Run_CrashBeforeTheFirstRejectsChunkThenRetention_RerunReportsTheDataLossForTheRejects()
+    {
+        using var harness = new RunHarness(kafka, partitions: 1);
+        await harness.ProduceAsync(clicks: 300);
+        var settings = harness.Settings();
+        // The table committed the whole first chunk; the rejects table only the partition's start (its commit 1).
+        InjectedCrashException.ShouldHaveCrashed(await harness.RunAsync(settings, CrashingAt(harness.RejectsOf(harness.Clicks), "commit", 2)));
+        kafka.Cluster.DeleteRecordsBefore(harness.Clicks, 0, 5);
+
+        var rerun = await harness.RunAsync(settings);
+
+        // The rejects of offsets 0-4 were never landed and Kafka no longer has them: that is data loss, not a silent skip.
+        rerun.Status.ShouldBe(RunStatus.DataLoss);
+        rerun.ExitCode.ShouldBe(3);
+        rerun.Error.ShouldNotBeNull().ShouldContain($"topic '{harness.Clicks}' partition 0: offsets 0-4 (5 offsets)");
     }
 
     /// <summary>Crashes on the Nth call of an operation ("commit" = put-if-absent of a commit after version 0) on one table.</summary>
