@@ -28,6 +28,17 @@ public static class ClickBatchCli
             return ExitCodes.Success;
         }
 
+        if (MissingValues(args) is { Count: > 0 } missing)
+        {
+            foreach (var option in missing)
+            {
+                await context.Error.WriteLineAsync("error: --" + option + " needs a value.").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'clickbatch " + args[0] + " --help' for the options.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var parsed = parser.ParseArguments(args, VerbTypes);
         if (parsed is NotParsed<object> notParsed)
         {
@@ -92,11 +103,43 @@ public static class ClickBatchCli
             h.AutoVersion = false;
             h.AddDashesToOption = true;
             h.MaximumDisplayWidth = 110;
-            return HelpText.DefaultParsingErrorsHandler(notParsed, h);
+            // An explicit --help after a verb's values ("table describe --help") reaches the parser as a missing value:
+            // show the help alone, not that error above it.
+            return isHelp ? h : HelpText.DefaultParsingErrorsHandler(notParsed, h);
         }, e => e, verbsIndex: true);
         // No verb at all: the verb list, as an error (a cron line missing its verb must not pass as success).
         (isHelp ? context.Out : context.Error).WriteLine(help);
         return isHelp ? ExitCodes.Success : ExitCodes.Usage;
+    }
+
+    /// <summary>
+    /// Options that take a value but were given none (last on the line, or followed by another option). The parser
+    /// drops such an option silently and the verb runs with its default: "vacuum --retain --dry-run" would have
+    /// vacuumed with 7d instead of failing.
+    /// </summary>
+    private static List<string> MissingValues(string[] args)
+    {
+        var verb = args.Length == 0 ? null : VerbTypes.FirstOrDefault(t => t.GetCustomAttribute<VerbAttribute>()!.Name == args[0]);
+        if (verb is null)
+        {
+            return [];
+        }
+
+        var valued = verb.GetProperties()
+            .Select(p => (Option: p.GetCustomAttribute<OptionAttribute>(), p.PropertyType))
+            .Where(o => o.Option?.LongName is { Length: > 0 } && o.PropertyType != typeof(bool))
+            .Select(o => o.Option!.LongName).ToHashSet(StringComparer.Ordinal);
+        var missing = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && valued.Contains(args[i][2..])
+                && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                missing.Add(args[i][2..]);
+            }
+        }
+
+        return missing;
     }
 
     private static bool IsHelpFlag(string arg) => arg is "--help" or "-h" or "help";

@@ -79,6 +79,23 @@ public class ClickBatchCliTests
         output.ToString().ShouldContain("--version");
         output.ToString().Split("--version").Length.ShouldBe(2);
         output.ToString().ShouldContain("time travel");
+        output.ToString().ShouldNotContain("ERROR(S)", Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData("vacuum --lake /tmp/none --retain --dry-run", "retain")]
+    [InlineData("vacuum --lake /tmp/none --retain", "retain")]
+    [InlineData("table describe /tmp/none --version", "version")]
+    [InlineData("demo --clicks", "clicks")]
+    public async Task RunAsync_OptionWithoutItsValue_RefusedInsteadOfRunningWithTheDefault(string line, string option)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = await ClickBatchCli.RunAsync(line.Split(' '), new CliContext(output, error, TimeProvider.System, new Dictionary<string, string>(), false));
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldStartWith("error: --" + option + " needs a value." + Environment.NewLine);
+        output.ToString().ShouldBeEmpty();
     }
 
     [Fact]
