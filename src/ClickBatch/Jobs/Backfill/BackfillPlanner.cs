@@ -178,6 +178,13 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
     private static IEnumerable<string> Check(string topic, BackfillPartition p, long? stored, string jobId, bool emptyAllowed)
     {
         var at = $"topic '{topic}' partition {p.Partition}: ";
+        if (p.From == p.To && emptyAllowed)
+        {
+            // A time window holding no record of this partition (both bounds resolved to one offset, even one past what
+            // the run landed yet): nothing to replace, so nothing to refuse. It is reported with an empty range.
+            yield break;
+        }
+
         if (p.From > p.To || (p.From == p.To && !emptyAllowed))
         {
             yield return at + $"--from {p.From} is not below --to {p.To}; the range [from, to) is empty (--to is exclusive, like Kafka end offsets).";

@@ -74,6 +74,19 @@ public sealed class BackfillPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task PlanAsync_TimeWindowAfterEveryRecordWhileTheRunHasNotLandedTheNewestYet_ReplacesNothingInsteadOfRefusing()
+    {
+        var source = await LandedAsync(new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]));
+        source.WithPartition("clicks", 0, [0, 1, 2, 3, 4, 5]);
+
+        // Both bounds resolve to the end (6), past the stored 3: an empty window, not a range beyond the run's offsets.
+        var plan = await PlanAsync(source, Bound(Epoch.AddDays(1)), Bound(Epoch.AddDays(2)));
+
+        plan.Partitions.Select(p => (p.Partition, p.From, p.To)).ShouldBe([(0, 6L, 6L)]);
+        plan.Ranges.Ranges.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task PlanAsync_BrokerAnsweringNoOffsetThoughNewerRecordsExist_FailsNamingTopicPartitionAndTimestamp()
     {
         var source = await LandedAsync(new FakeKafkaSource { OffsetsForTimesAnswersEnd = true }
