@@ -129,6 +129,12 @@ public sealed class RunJob
         var decoder = new DecoderOptions(run.RunId, run.StartedAt);
         foreach (var topic in _settings.Topics)
         {
+            await TableTarget.CheckExistingAsync(_stores(topic.TableUri), p => _settings.AppId(topic.Topic, p), stop);
+            await TableTarget.CheckExistingAsync(_stores(topic.RejectsTableUri), p => _settings.AppId(topic.Topic, p), stop);
+        }
+
+        foreach (var topic in _settings.Topics)
+        {
             run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, stop);
         }
 

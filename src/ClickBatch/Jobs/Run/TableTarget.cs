@@ -65,6 +65,21 @@ internal sealed class TableTarget
     }
 
     /// <summary>
+    /// The guards of <see cref="OpenAsync"/> on an existing table, without creating anything: a run checks every table
+    /// first, so a refusal (another job's offsets, expiring txns) leaves no new table behind.
+    /// </summary>
+    public static async Task CheckExistingAsync(IObjectStore store, Func<int, string> appId, CancellationToken cancellationToken)
+    {
+        var log = new DeltaLog(store);
+        if (await log.ExistsAsync(cancellationToken))
+        {
+            var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
+            EnsureTxnsNeverExpire(snapshot);
+            StoredOffsets(snapshot, appId);
+        }
+    }
+
+    /// <summary>
     /// With delta.setTransactionRetentionDuration another engine's checkpoint drops txns not updated within it; an idle
     /// partition's stored offset would vanish and the next run would read it again from --starting-offsets.
     /// </summary>

@@ -159,6 +159,20 @@ public sealed class RunJobTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_AnotherJobsTableAfterANewTopic_RefusedWithoutCreatingTheNewTopicsTables()
+    {
+        var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]).WithPartition("checkouts", 0, [0]);
+        await RunAsync(source);
+        var checkouts = new TopicSettings(BuiltInSchemas.Checkouts, PartitionMode.EventDate, Lake + "/checkouts", Lake + "/checkouts_rejects");
+
+        var second = await RunAsync(source, Settings() with { JobId = "renamed", Topics = [checkouts, .. Settings().Topics] });
+
+        second.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        Directory.Exists(Lake + "/checkouts").ShouldBeFalse();
+        Directory.Exists(Lake + "/checkouts_rejects").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ExecuteAsync_TopicNowHasFewerPartitionsThanTheTableKnows_RefusesAsARecreatedTopic()
     {
         var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1]).WithPartition("clicks", 1, [0, 1]);
