@@ -69,7 +69,11 @@ public sealed class RegisterVerb : IVerb
             problems.Add("--lake is required: the lake root, a local folder or s3://bucket/prefix.");
         }
 
-        if (string.IsNullOrWhiteSpace(GlueDatabase) || RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
+        if (string.IsNullOrWhiteSpace(GlueDatabase))
+        {
+            problems.Add("--glue-database is required: the Glue database to register the tables in (created if missing).");
+        }
+        else if (RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
         {
             problems.Add("--glue-database must be a Glue name (lower case letters, digits, underscores), got '" + GlueDatabase + "'.");
         }

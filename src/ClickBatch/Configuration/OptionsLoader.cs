@@ -8,7 +8,7 @@ namespace ClickBatch.Configuration;
 /// variables prefixed <c>CLICKBATCH_</c> (<c>__</c> separates levels: <c>CLICKBATCH_KAFKA__SASLPASSWORD</c>), and
 /// command-line flags (given as configuration keys such as <c>Kafka:BootstrapServers</c>).
 /// </summary>
-public static class OptionsLoader
+public static partial class OptionsLoader
 {
     public const string EnvironmentPrefix = "CLICKBATCH_";
 
@@ -69,7 +69,8 @@ public static class OptionsLoader
             // The provider's own text is "Could not parse the JSON file."; the JsonException under it says where.
             var json = Chain(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault();
             var where = json is { LineNumber: { } line, BytePositionInLine: { } column } ? $" at line {line + 1}, column {column + 1}" : string.Empty;
-            throw new ConfigurationException($"config file '{configFile}' is not valid JSON{where}: {json?.Message ?? ex.InnerException?.Message ?? ex.Message}");
+            var reason = json is null ? ex.InnerException?.Message ?? ex.Message : JsonPosition().Replace(json.Message, string.Empty);
+            throw new ConfigurationException($"config file '{configFile}' is not valid JSON{where}: {reason}");
         }
     }
 
@@ -95,4 +96,8 @@ public static class OptionsLoader
 
         return options;
     }
+
+    /// <summary>System.Text.Json's own " LineNumber: n | BytePositionInLine: m." (0-based), replaced by our 1-based "at line, column".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.")]
+    private static partial System.Text.RegularExpressions.Regex JsonPosition();
 }

@@ -44,7 +44,8 @@ public static class DeltaWriteSupport
 
         if (protocol.MinWriterVersion == 7)
         {
-            problems.AddRange((protocol.WriterFeatures ?? []).Where(f => !SupportedWriterFeatures.Contains(f)));
+            // A feature both lists name (deletionVectors) is reported once, as the reader feature.
+            problems.AddRange((protocol.WriterFeatures ?? []).Where(f => !SupportedWriterFeatures.Contains(f) && !(protocol.ReaderFeatures ?? []).Contains(f)));
             if ((protocol.WriterFeatures ?? []).Contains("invariants"))
             {
                 problems.AddRange(UsedLegacyFeatures(metadata, 2));

@@ -165,7 +165,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
             throw (KafkaSourceException)new KafkaSourceException(
                 $"Could not {action} from {brokers}: {ex.Error.Code} ({ex.Error.Reason})."
                 + (unreachable ? " Check that the brokers are reachable from here (bootstrap servers, network, security group) and the "
-                    + "security settings (Kafka.SecurityProtocol, SASL); then rerun (committed work is kept)." : string.Empty),
+                    + "security settings (Kafka.SecurityProtocol, SASL); then rerun." : string.Empty),
                 !ex.Error.IsFatal, ex).With("BootstrapServers", brokers);
         }
     }

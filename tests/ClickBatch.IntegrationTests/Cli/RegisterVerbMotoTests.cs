@@ -70,7 +70,7 @@ public sealed class RegisterVerbMotoTests(MotoServerFixture moto)
 
         error.Problems.Count.ShouldBe(3);
         error.Problems.ShouldContain(p => p.StartsWith("--lake is required"));
-        error.Problems.ShouldContain(p => p.StartsWith("--glue-database must be a Glue name"));
+        error.Problems.ShouldContain(p => p.StartsWith("--glue-database is required"));
         error.Problems.ShouldContain(p => p.StartsWith("--tables names no table"));
     }
 

@@ -23,6 +23,8 @@ public class DeltaWriteSupportTests
 
         ex.Features.ShouldContain(f => f.StartsWith(feature, StringComparison.Ordinal));
         ex.Message.ShouldContain(feature);
+        // A feature both lists name is reported once.
+        ex.Features.Count(f => f.StartsWith(feature, StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Theory]
