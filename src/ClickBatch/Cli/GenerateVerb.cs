@@ -60,7 +60,7 @@ public sealed class GenerateVerb : IVerb
             options.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), options.Seed);
         var started = context.Clock.GetTimestamp();
         var summary = DryRun ? await GenerationRunner.DryRunAsync(plan, cancellationToken).ConfigureAwait(false)
-            : Output is null ? await GenerationRunner.ProduceAsync(plan, BootstrapServers!, logger, cancellationToken).ConfigureAwait(false)
+            : Output is null ? await GenerationRunner.ProduceAsync(plan, BootstrapServers!, logger, cancellationToken, context.Clock).ConfigureAwait(false)
             : await GenerationRunner.WriteFileAsync(plan, Output, logger, cancellationToken).ConfigureAwait(false);
         var seconds = context.Clock.GetElapsedTime(started).TotalSeconds;
         GenerationLog.Finished(logger, summary.Records, seconds, summary.Records / Math.Max(seconds, 0.001));

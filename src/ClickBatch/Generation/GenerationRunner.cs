@@ -10,10 +10,10 @@ public static class GenerationRunner
     /// (mock) cluster would drop data, then returns once every record is acknowledged.
     /// </summary>
     public static async Task<GenerationSummary> ProduceAsync(
-        GenerationPlan plan, string bootstrapServers, ILogger logger, CancellationToken cancellationToken)
+        GenerationPlan plan, string bootstrapServers, ILogger logger, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers), logger);
+        await using var sink = KafkaRecordSink.Create(KafkaRecordSink.CreateConfig(bootstrapServers), logger, clock ?? TimeProvider.System);
         var topics = new[] { plan.Options.ClicksTopic, plan.Options.CheckoutsTopic };
         var partitions = await sink.GetPartitionCountsAsync(topics, bootstrapServers, cancellationToken).ConfigureAwait(false);
         if (PartitionBudget.IsLoopback(bootstrapServers))

@@ -1,3 +1,4 @@
+using ClickBatch.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
@@ -46,11 +47,30 @@ public sealed class KafkaRecordSink : IRecordSink
 
     /// <summary>Creates the producer; librdkafka connects in the background, so this does no I/O.</summary>
     /// <param name="config">Producer settings, normally from <see cref="CreateConfig"/>.</param>
-    /// <param name="logger">Receives librdkafka's own log lines (instead of raw stderr).</param>
-    public static KafkaRecordSink Create(ProducerConfig config, ILogger logger) =>
-        new(new ProducerBuilder<byte[], byte[]>(config)
-            .SetLogHandler((_, message) => GenerationLog.KafkaClient(logger, ToLogLevel(message.Level), message.Facility, message.Message))
+    /// <param name="logger">Receives librdkafka's own log lines (instead of raw stderr), repeats throttled.</param>
+    /// <param name="clock">Times the repeat throttle (an unreachable broker repeats its error every ~50 ms).</param>
+    public static KafkaRecordSink Create(ProducerConfig config, ILogger logger, TimeProvider clock)
+    {
+        var throttle = new RepeatThrottle(clock);
+        return new(new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((_, message) =>
+            {
+                if (throttle.ShouldPass(message.Facility + ": " + message.Message, out var suppressed))
+                {
+                    GenerationLog.KafkaClient(logger, ToLogLevel(message.Level), message.Facility,
+                        suppressed == 0 ? message.Message : message.Message + " (and " + suppressed + " times more within 60 s before this, not logged)");
+                }
+            })
+            .SetErrorHandler((_, error) =>
+            {
+                if (throttle.ShouldPass(error.Code + ": " + error.Reason, out var suppressed))
+                {
+                    GenerationLog.KafkaClient(logger, LogLevel.Warning, "ERROR", error.Code + ": " + error.Reason
+                        + (suppressed == 0 ? string.Empty : " (and " + suppressed + " times more within 60 s before this, not logged)"));
+                }
+            })
             .Build());
+    }
 
     /// <summary>Partition count of each topic from broker metadata; throws when a topic is missing or Kafka is unreachable.</summary>
     public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(

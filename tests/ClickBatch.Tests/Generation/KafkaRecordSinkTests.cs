@@ -26,7 +26,7 @@ public class KafkaRecordSinkTests
         var config = KafkaRecordSink.CreateConfig("127.0.0.1:9");
         config.MessageTimeoutMs = 1_000;
         var plan = GenerationPlan.Create(GeneratorOptionsBuilder.Create(clicks: 5, checkoutsPerClick: 0, malformedRatio: 0));
-        await using var sink = KafkaRecordSink.Create(config, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await using var sink = KafkaRecordSink.Create(config, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System);
 
         var ex = await Should.ThrowAsync<EventProduceException>(() => EventGenerator.WriteAsync(plan, sink, CancellationToken.None));
 

@@ -59,7 +59,7 @@ public sealed class DemoJob(DemoOptions options, ILoggerFactory loggers, TimePro
             From = day,
             To = day,
         });
-        return await GenerationRunner.ProduceAsync(plan, bootstrapServers, loggers.CreateLogger<DemoJob>(), cancellationToken);
+        return await GenerationRunner.ProduceAsync(plan, bootstrapServers, loggers.CreateLogger<DemoJob>(), cancellationToken, clock);
     }
 
     /// <summary>The daily run's own settings path (validation, table locations, defaults) on the embedded Kafka.</summary>
