@@ -1,6 +1,7 @@
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Cli;
 using ClickBatch.Decoding;
+using ClickBatch.Delta;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
 using ClickBatch.Kafka;
@@ -127,15 +128,18 @@ public sealed class RunJob
         var bounds = await source.CaptureBoundsAsync(topics, stop);
         run.Bounds = bounds;
         var decoder = new DecoderOptions(run.RunId, run.StartedAt);
+        var inspected = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
         foreach (var topic in _settings.Topics)
         {
-            await TableTarget.CheckExistingAsync(_stores(topic.TableUri), p => _settings.AppId(topic.Topic, p), stop);
-            await TableTarget.CheckExistingAsync(_stores(topic.RejectsTableUri), p => _settings.AppId(topic.Topic, p), stop);
+            foreach (var (uri, definition) in Tables(topic))
+            {
+                inspected[uri] = await TableTarget.InspectAsync(_stores(uri), definition, p => _settings.AppId(topic.Topic, p), stop);
+            }
         }
 
         foreach (var topic in _settings.Topics)
         {
-            run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, stop);
+            run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, inspected, stop);
         }
 
         var plan = OffsetPlanner.Plan(bounds, StoredOffsets(run, bounds), await GroupOffsetsAsync(source, bounds, stop),
@@ -164,19 +168,28 @@ public sealed class RunJob
     }
 
     private async Task<TopicIngestion> OpenTopicAsync(
-        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyList<PartitionBounds> bounds, CancellationToken ct)
+        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyList<PartitionBounds> bounds,
+        IReadOnlyDictionary<string, Snapshot?> inspected, CancellationToken ct)
     {
         var partitions = bounds.Where(b => b.Topic == topic.Topic).Select(b => b.Partition + 1).DefaultIfEmpty(0).Max();
         var writer = new DeltaWriterOptions { Clock = _clock, RunId = run.RunId, Logger = DeltaLogger };
         string AppId(int p) => _settings.AppId(topic.Topic, p);
-        var dataLayout = TableLayout.ForTopic(topic.Schema, topic.Partitioning);
-        var data = await TableTarget.OpenAsync(_stores(topic.TableUri),
-            TableDefinitions.For(dataLayout, topic.Topic, "Kafka topic " + topic.Topic + ", landed by ClickBatch"), writer, AppId, partitions, ct);
-        var rejects = await TableTarget.OpenAsync(_stores(topic.RejectsTableUri),
-            TableDefinitions.For(TableLayout.Rejects, topic.Topic + "_rejects", "Undecodable records of Kafka topic " + topic.Topic),
-            writer, AppId, partitions, ct);
-        return new TopicIngestion(topic, _settings, decoder, data, rejects);
+        var targets = new List<TableTarget>();
+        foreach (var (uri, definition) in Tables(topic))
+        {
+            targets.Add(await TableTarget.OpenAsync(_stores(uri), definition, writer, AppId, partitions, inspected[uri], ct));
+        }
+
+        return new TopicIngestion(topic, _settings, decoder, targets[0], targets[1]);
     }
+
+    /// <summary>A topic's table and rejects table, in that order, with the definitions they are created with.</summary>
+    private static (string Uri, TableDefinition Definition)[] Tables(TopicSettings topic) =>
+    [
+        (topic.TableUri, TableDefinitions.For(TableLayout.ForTopic(topic.Schema, topic.Partitioning), topic.Topic,
+            "Kafka topic " + topic.Topic + ", landed by ClickBatch")),
+        (topic.RejectsTableUri, TableDefinitions.For(TableLayout.Rejects, topic.Topic + "_rejects", "Undecodable records of Kafka topic " + topic.Topic)),
+    ];
 
     /// <summary>
     /// Where a partition a table does not know yet starts is committed to both tables before anything is read

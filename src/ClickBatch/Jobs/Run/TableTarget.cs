@@ -52,31 +52,51 @@ internal sealed class TableTarget
     /// <summary>The partition values of every file this run committed, each partition once (one empty map when unpartitioned).</summary>
     public IReadOnlyCollection<IReadOnlyDictionary<string, string?>> TouchedPartitions => _touched.Values;
 
+    /// <summary>
+    /// Opens the table for this run (creating it when <paramref name="inspected"/> is null and it does not exist) after
+    /// the guards of <see cref="InspectAsync"/>; its stored offsets are this job's txn versions.
+    /// </summary>
+    /// <param name="inspected">The snapshot <see cref="InspectAsync"/> read, or null to create the table if it does not exist.</param>
+    /// <param name="store">The table's object store.</param>
+    /// <param name="definition">Schema, partitioning and properties the table is created with and must match.</param>
+    /// <param name="options">Writer options of this run.</param>
+    /// <param name="appId">The txn appId of a partition.</param>
+    /// <param name="partitions">How many partitions the topic has now.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<TableTarget> OpenAsync(
         IObjectStore store, TableDefinition definition, DeltaWriterOptions options, Func<int, string> appId,
-        int partitions, CancellationToken cancellationToken)
+        int partitions, Snapshot? inspected, CancellationToken cancellationToken)
     {
         var table = new DeltaTable(store, options);
-        var snapshot = await table.CreateIfNotExistsAsync(definition, cancellationToken);
-        DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
-        EnsureSchema(snapshot, definition);
-        EnsureTxnsNeverExpire(snapshot);
-        return new TableTarget(table, snapshot, appId, StoredOffsets(snapshot, appId), partitions);
+        var snapshot = inspected ?? await table.CreateIfNotExistsAsync(definition, cancellationToken);
+        return new TableTarget(table, snapshot, appId, Guard(snapshot, definition, appId), partitions);
     }
 
     /// <summary>
-    /// The guards of <see cref="OpenAsync"/> on an existing table, without creating anything: a run checks every table
-    /// first, so a refusal (another job's offsets, expiring txns) leaves no new table behind.
+    /// Reads an existing table and applies every guard <see cref="OpenAsync"/> applies, creating nothing; null when the
+    /// table does not exist yet. A run inspects all its tables first, so a refusal leaves no new table behind, and
+    /// opens them with the snapshots read here.
     /// </summary>
-    public static async Task CheckExistingAsync(IObjectStore store, Func<int, string> appId, CancellationToken cancellationToken)
+    public static async Task<Snapshot?> InspectAsync(IObjectStore store, TableDefinition definition, Func<int, string> appId, CancellationToken cancellationToken)
     {
         var log = new DeltaLog(store);
-        if (await log.ExistsAsync(cancellationToken))
+        if (!await log.ExistsAsync(cancellationToken))
         {
-            var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
-            EnsureTxnsNeverExpire(snapshot);
-            StoredOffsets(snapshot, appId);
+            return null;
         }
+
+        var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
+        Guard(snapshot, definition, appId);
+        return snapshot;
+    }
+
+    /// <summary>Everything that stops a run from writing the table; this job's stored offsets when nothing does.</summary>
+    private static Dictionary<int, long> Guard(Snapshot snapshot, TableDefinition definition, Func<int, string> appId)
+    {
+        DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
+        EnsureSchema(snapshot, definition);
+        EnsureTxnsNeverExpire(snapshot);
+        return StoredOffsets(snapshot, appId);
     }
 
     /// <summary>
