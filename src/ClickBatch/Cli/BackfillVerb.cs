@@ -38,7 +38,7 @@ public sealed class BackfillVerb : ConfiguredVerb, IVerb
         using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : context.MinimumLogLevel }).CreateLoggerFactory();
         var settings = options.Settings;
         await using var source = ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, loggers.CreateLogger<ConfluentKafkaSource>());
-        var stores = (Func<string, IObjectStore>)(uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock));
+        Func<string, IObjectStore> stores = context.OpenStore;
         var job = new BackfillJob(source, stores, CatalogFor(settings, context, loggers), context.Clock, loggers);
         var plan = await job.PlanAsync(options, cancellationToken);
         BackfillResult result;

@@ -1,4 +1,5 @@
 using ClickBatch.Diagnostics;
+using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Cli;
@@ -23,6 +24,9 @@ public sealed record CliContext(
         TimeProvider.System,
         ReadEnvironment(),
         IsInteractive: !Console.IsErrorRedirected && !Console.IsOutputRedirected);
+
+    /// <summary>The object store of a lake or table URI: local paths, file:// and s3:// (AWS settings from this environment).</summary>
+    public IObjectStore OpenStore(string uri) => ObjectStoreFactory.Create(uri, Environment, Clock);
 
     /// <summary>Logs go to stderr (stdout carries results such as --json): readable on a terminal, JSON lines otherwise.</summary>
     public ILoggerFactory CreateLoggerFactory() => LoggingSetup.Create(IsInteractive, MinimumLogLevel);

@@ -5,7 +5,6 @@ using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
-using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -47,11 +46,11 @@ public sealed partial class OptimizeVerb : IVerb
         using var loggers = context.CreateLoggerFactory();
         var glue = GlueDatabase is null ? null
             : new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
-        var job = new OptimizeJob(uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), glue, context.Clock, loggers);
-        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, options.Tables, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), cancellationToken);
+        var job = new OptimizeJob(context.OpenStore, glue, context.Clock, loggers);
+        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, options.Tables, context.OpenStore, cancellationToken);
         var results = DryRun
             ? await job.ExecuteAsync(options, cancellationToken)
-            : await new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock)
+            : await new MaintenanceLedger(context.OpenStore(Lake!), context.Clock)
                 .RecordAsync("optimize", r => r.Select(ToReport).ToList(), ct => job.ExecuteAsync(options, ct), cancellationToken);
         await context.Out.WriteLineAsync(MaintenanceSummary.Optimize(results, DryRun));
         return ExitCodes.Success;

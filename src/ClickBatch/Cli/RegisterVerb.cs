@@ -6,7 +6,6 @@ using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
-using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -38,9 +37,9 @@ public sealed class RegisterVerb : IVerb
         var tables = Validate();
         using var loggers = context.CreateLoggerFactory();
         var glue = new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
-        var job = new RegisterJob(glue, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), loggers);
-        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, tables, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), cancellationToken);
-        var ledger = new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock);
+        var job = new RegisterJob(glue, context.OpenStore, loggers);
+        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, tables, context.OpenStore, cancellationToken);
+        var ledger = new MaintenanceLedger(context.OpenStore(Lake!), context.Clock);
         var results = await ledger.RecordAsync("register", r => r.Where(t => t.Glue is not null).Select(ToReport).ToList(),
             ct => job.RegisterAsync(Lake!, GlueDatabase!, tables, ct), cancellationToken);
         await context.Out.WriteLineAsync(Json ? JsonSerializer.Serialize(results, JsonOutput) : string.Join(Environment.NewLine, results.Select(Describe)));

@@ -4,7 +4,6 @@ using ClickBatch.Catalog.Redshift;
 using ClickBatch.Configuration;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
-using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -69,7 +68,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
         var terminal = bars ? new TerminalRunProgress() : null;
         var job = new RunJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, sourceLogger),
-            loggers, context.Clock, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), CatalogFor(settings, context, loggers))
+            loggers, context.Clock, context.OpenStore, CatalogFor(settings, context, loggers))
         {
             Progress = terminal,
             Redshift = RedshiftFor(settings, context, loggers),

@@ -2,7 +2,6 @@ using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Status;
 using ClickBatch.Kafka;
-using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -42,7 +41,7 @@ public sealed class StatusVerb : IVerb
         using var loggers = (context with { MinimumLogLevel = LogLevel.Warning }).CreateLoggerFactory();
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
         var job = new StatusJob(settings, () => ConfluentKafkaSource.Create(settings.Kafka, settings.Source, context.Clock, sourceLogger),
-            uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock));
+            context.OpenStore);
         var report = await CollectAsync(job, settings.LakeUri, cancellationToken);
         await context.Out.WriteLineAsync(Json ? StatusPrinter.Json(report) : StatusPrinter.Table(report));
         return ExitCodes.Success;

@@ -1,6 +1,5 @@
 using ClickBatch.Delta;
 using ClickBatch.Errors;
-using ClickBatch.Storage;
 using CommandLine;
 
 namespace ClickBatch.Cli;
@@ -29,7 +28,7 @@ public sealed class TableVerb : IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         Validate();
-        var log = new DeltaLog(ObjectStoreFactory.Create(TableUri, context.Environment, context.Clock));
+        var log = new DeltaLog(context.OpenStore(TableUri));
         var description = await TableDescriber.DescribeAsync(log, Version, ExactRows, cancellationToken);
         await context.Out.WriteLineAsync(Json ? description.ToJson() : TableSummary.Format(log.Table, description));
         return ExitCodes.Success;

@@ -2,7 +2,6 @@ using System.Globalization;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Ledger;
-using ClickBatch.Storage;
 using CommandLine;
 
 namespace ClickBatch.Cli;
@@ -34,11 +33,11 @@ public sealed class VacuumVerb : IVerb
         ArgumentNullException.ThrowIfNull(context);
         var options = Validate();
         using var loggers = context.CreateLoggerFactory();
-        var job = new VacuumJob(uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), context.Clock, loggers);
-        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, options.Tables, uri => ObjectStoreFactory.Create(uri, context.Environment, context.Clock), cancellationToken);
+        var job = new VacuumJob(context.OpenStore, context.Clock, loggers);
+        await MaintenanceTables.EnsureAnyExistsAsync(Lake!, options.Tables, context.OpenStore, cancellationToken);
         var results = DryRun
             ? await job.ExecuteAsync(options, cancellationToken)
-            : await new MaintenanceLedger(ObjectStoreFactory.Create(Lake!, context.Environment, context.Clock), context.Clock)
+            : await new MaintenanceLedger(context.OpenStore(Lake!), context.Clock)
                 .RecordAsync("vacuum", r => r.Select(ToReport).ToList(), ct => job.ExecuteAsync(options, ct), cancellationToken);
         await context.Out.WriteLineAsync(MaintenanceSummary.Vacuum(results, DryRun));
         return ExitCodes.Success;
