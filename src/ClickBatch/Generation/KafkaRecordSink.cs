@@ -57,16 +57,14 @@ public sealed class KafkaRecordSink : IRecordSink
             {
                 if (throttle.ShouldPass(message.Facility + ": " + message.Message, out var suppressed))
                 {
-                    GenerationLog.KafkaClient(logger, ToLogLevel(message.Level), message.Facility,
-                        suppressed == 0 ? message.Message : message.Message + " (and " + suppressed + " times more within 60 s before this, not logged)");
+                    GenerationLog.KafkaClient(logger, ToLogLevel(message.Level), message.Facility, message.Message + RepeatThrottle.RepeatsNote(suppressed));
                 }
             })
             .SetErrorHandler((_, error) =>
             {
                 if (throttle.ShouldPass(error.Code + ": " + error.Reason, out var suppressed))
                 {
-                    GenerationLog.KafkaClient(logger, LogLevel.Warning, "ERROR", error.Code + ": " + error.Reason
-                        + (suppressed == 0 ? string.Empty : " (and " + suppressed + " times more within 60 s before this, not logged)"));
+                    GenerationLog.KafkaClient(logger, LogLevel.Warning, "ERROR", error.Code + ": " + error.Reason + RepeatThrottle.RepeatsNote(suppressed));
                 }
             })
             .Build());

@@ -35,6 +35,10 @@ internal sealed partial class RepeatThrottle(TimeProvider clock)
         }
     }
 
+    /// <summary>What to append to a passed message that had <paramref name="suppressed"/> repeats held back; empty for none.</summary>
+    public static string RepeatsNote(int suppressed) =>
+        suppressed == 0 ? string.Empty : " (and " + suppressed + " times more within " + (long)Window.TotalSeconds + " s before this, not logged)";
+
     [GeneratedRegex(@"after \d+ms")]
     private static partial Regex Timing();
 }
