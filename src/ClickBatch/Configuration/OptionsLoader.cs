@@ -17,27 +17,29 @@ public static partial class OptionsLoader
         IReadOnlyDictionary<string, string> environment,
         IReadOnlyDictionary<string, string?> flags)
     {
+        // Each source is read once and checked on its own (so a problem names where it comes from), then layered.
         var builder = new ConfigurationBuilder();
         var problems = new List<string>();
         if (configFile is not null)
         {
-            AddConfigFile(builder, configFile);
-            var file = new ConfigurationBuilder();
-            AddConfigFile(file, configFile);
-            problems.AddRange(UnknownKeys.Find(BuildConfiguration(file, configFile), typeof(ClickBatchOptions), "config file " + configFile, UnknownKeys.AsJsonPath));
+            var fileBuilder = new ConfigurationBuilder();
+            AddConfigFile(fileBuilder, configFile);
+            var file = BuildConfiguration(fileBuilder, configFile);
+            problems.AddRange(UnknownKeys.Find(file, typeof(ClickBatchOptions), "config file " + configFile, UnknownKeys.AsJsonPath));
+            builder.AddConfiguration(file);
         }
 
-        var fromEnvironment = FromEnvironment(environment).ToList();
-        builder.AddInMemoryCollection(fromEnvironment);
-        problems.AddRange(UnknownKeys.Find(new ConfigurationBuilder().AddInMemoryCollection(fromEnvironment).Build(), typeof(ClickBatchOptions),
+        var fromEnvironment = new ConfigurationBuilder().AddInMemoryCollection(FromEnvironment(environment)).Build();
+        problems.AddRange(UnknownKeys.Find(fromEnvironment, typeof(ClickBatchOptions),
             "environment", path => EnvironmentPrefix + path.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()));
+        builder.AddConfiguration(fromEnvironment);
         builder.AddInMemoryCollection(flags.Where(f => f.Value is not null));
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return Bind(BuildConfiguration(builder, configFile));
+        return Bind(builder.Build());
     }
 
     /// <summary>Maps <c>CLICKBATCH_KAFKA__BOOTSTRAPSERVERS</c> to <c>KAFKA:BOOTSTRAPSERVERS</c> (keys are case-insensitive).</summary>
