@@ -112,7 +112,7 @@ public sealed class BackfillVerb : ConfiguredVerb, IVerb
     {
         try
         {
-            var options = OptionsLoader.Load(Config, context.Environment, Flags([]));
+            var options = Load(context, []);
             options.Topics = [options.Topics.FirstOrDefault(t => t.Name == Topic) ?? new TopicOptions { Name = Topic }];
             return RunSettingsFactory.Create(options);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Glue;
+using ClickBatch.Configuration;
 using ClickBatch.Jobs.Run;
 using CommandLine;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public abstract class ConfiguredVerb
     public bool Verbose { get; set; }
 
     /// <summary>The configuration keys these flags override (null: not given), plus the verb's own.</summary>
-    protected Dictionary<string, string?> Flags(IEnumerable<KeyValuePair<string, string?>> own)
+    private Dictionary<string, string?> Flags(IEnumerable<KeyValuePair<string, string?>> own)
     {
         var flags = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -55,6 +56,14 @@ public abstract class ConfiguredVerb
         }
 
         return flags;
+    }
+
+    /// <summary>The options from the config file, the environment and these flags; warnings (a secret in the file) go to the log.</summary>
+    protected ClickBatchOptions Load(CliContext context, IEnumerable<KeyValuePair<string, string?>> own)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var loggers = context.CreateLoggerFactory();
+        return OptionsLoader.Load(Config, context.Environment, Flags(own), loggers.CreateLogger(typeof(OptionsLoader).FullName!));
     }
 
     /// <summary>Glue registration after each commit, when the settings name a database.</summary>

@@ -5,6 +5,7 @@ using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
+using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -69,9 +70,9 @@ public sealed partial class OptimizeVerb : IVerb
     private OptimizeOptions Validate()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Lake))
+        if (StoreLocation.LakeProblem(Lake) is { } lake)
         {
-            problems.Add("--lake is required: the lake root, a local folder or s3://bucket/prefix.");
+            problems.Add(lake);
         }
 
         if (Partition is not null && !PartitionPattern().IsMatch(Partition))

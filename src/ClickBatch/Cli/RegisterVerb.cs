@@ -1,11 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using ClickBatch.Catalog.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
+using ClickBatch.Storage;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -63,9 +64,9 @@ public sealed class RegisterVerb : IVerb
     private List<string> Validate()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Lake))
+        if (StoreLocation.LakeProblem(Lake) is { } lake)
         {
-            problems.Add("--lake is required: the lake root, a local folder or s3://bucket/prefix.");
+            problems.Add(lake);
         }
 
         if (string.IsNullOrWhiteSpace(GlueDatabase))

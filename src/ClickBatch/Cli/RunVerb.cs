@@ -96,7 +96,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
     public ClickBatchOptions LoadOptions(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = OptionsLoader.Load(Config, context.Environment, Flags());
+        var options = Load(context, OwnFlags());
         if (Topics is not null)
         {
             options.Topics = SelectTopics(options.Topics, Topics);
@@ -110,7 +110,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
         return options;
     }
 
-    private Dictionary<string, string?> Flags() => Flags(new Dictionary<string, string?>(StringComparer.Ordinal)
+    private Dictionary<string, string?> OwnFlags() => new(StringComparer.Ordinal)
     {
         ["Kafka:GroupId"] = GroupId,
         ["Run:StartingOffsets"] = StartingOffsets,
@@ -124,7 +124,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
         ["Catalog:Redshift:SecretArn"] = RedshiftSecretArn,
         ["Catalog:Redshift:IamRole"] = RedshiftIamRole,
         ["Catalog:Redshift:ExternalSchema"] = RedshiftSchema,
-    });
+    };
 
     /// <summary>--topics picks configured topics by name; a name not configured gets the defaults (built-in schema).</summary>
     private static List<TopicOptions> SelectTopics(List<TopicOptions> configured, string names) =>

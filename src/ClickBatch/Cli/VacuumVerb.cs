@@ -2,6 +2,7 @@ using System.Globalization;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Ledger;
+using ClickBatch.Storage;
 using CommandLine;
 
 namespace ClickBatch.Cli;
@@ -76,9 +77,9 @@ public sealed class VacuumVerb : IVerb
     private VacuumOptions Validate()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Lake))
+        if (StoreLocation.LakeProblem(Lake) is { } lake)
         {
-            problems.Add("--lake is required: the lake root, a local folder or s3://bucket/prefix.");
+            problems.Add(lake);
         }
 
         var retention = ParseRetention(Retain);

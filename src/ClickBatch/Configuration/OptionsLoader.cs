@@ -1,5 +1,7 @@
 using ClickBatch.Errors;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickBatch.Configuration;
 
@@ -12,10 +14,15 @@ public static partial class OptionsLoader
 {
     public const string EnvironmentPrefix = "CLICKBATCH_";
 
+    /// <param name="configFile">The JSON config file, or null.</param>
+    /// <param name="environment">The process environment (only <c>CLICKBATCH_*</c> is read).</param>
+    /// <param name="flags">Command-line flags as configuration keys; null values are not given.</param>
+    /// <param name="logger">Where warnings go (a secret in the config file); none when null.</param>
     public static ClickBatchOptions Load(
         string? configFile,
         IReadOnlyDictionary<string, string> environment,
-        IReadOnlyDictionary<string, string?> flags)
+        IReadOnlyDictionary<string, string?> flags,
+        ILogger? logger = null)
     {
         // Each source is read once and checked on its own (so a problem names where it comes from), then layered.
         var builder = new ConfigurationBuilder();
@@ -26,6 +33,11 @@ public static partial class OptionsLoader
             AddConfigFile(fileBuilder, configFile);
             var file = BuildConfiguration(fileBuilder, configFile);
             problems.AddRange(UnknownKeys.Find(file, typeof(ClickBatchOptions), "config file " + configFile, UnknownKeys.AsJsonPath));
+            foreach (var (key, variable) in SecretsInFile.Find(file))
+            {
+                ConfigurationLog.SecretInConfigFile(logger ?? NullLogger.Instance, configFile, key, variable);
+            }
+
             builder.AddConfiguration(file);
         }
 

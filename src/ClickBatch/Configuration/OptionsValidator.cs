@@ -1,3 +1,4 @@
+using ClickBatch.Storage;
 using System.Text.RegularExpressions;
 
 namespace ClickBatch.Configuration;
@@ -24,6 +25,10 @@ public static partial class OptionsValidator
         if (string.IsNullOrWhiteSpace(options.Lake))
         {
             problems.Add("the lake location is missing: pass --lake PATH|s3://bucket/prefix or set Lake in the config file.");
+        }
+        else if (StoreLocation.Problem(options.Lake) is { } problem)
+        {
+            problems.Add("--lake " + problem);
         }
 
         if (options.Catalog.GlueDatabase is { Length: > 0 } database && !GlueNamePattern().IsMatch(database))

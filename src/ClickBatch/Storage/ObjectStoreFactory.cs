@@ -11,7 +11,7 @@ public static class ObjectStoreFactory
 {
     public static IObjectStore Create(string uri, IReadOnlyDictionary<string, string> environment, TimeProvider clock, ILogger? logger = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(uri);
+        StoreLocation.Ensure(uri);
         return uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)
             ? S3ObjectStoreFactory.Create(S3StoreLocation.Parse(uri), environment, clock, logger: logger)
             : Create(uri);
@@ -20,7 +20,7 @@ public static class ObjectStoreFactory
     /// <summary>Local stores only; s3:// needs the environment overload.</summary>
     public static IObjectStore Create(string uri)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(uri);
+        StoreLocation.Ensure(uri);
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             // A caller not yet passing the environment; a config error (exit 2) rather than a crash for the user.
@@ -32,12 +32,6 @@ public static class ObjectStoreFactory
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             return new LocalObjectStore(new Uri(uri).LocalPath);
-        }
-
-        if (uri.Contains("://", StringComparison.Ordinal))
-        {
-            throw new ConfigurationException(
-                "table URI '" + uri + "' has a scheme ClickBatch cannot open; expected a local path, a file:// URI or s3://bucket/prefix.");
         }
 
         return new LocalObjectStore(Path.GetFullPath(uri));

@@ -1,5 +1,7 @@
 using ClickBatch.Configuration;
 using ClickBatch.Errors;
+using ClickBatch.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Tests.Configuration;
 
@@ -143,6 +145,40 @@ public sealed class OptionsLoaderTests : IDisposable
 
         Should.Throw<ConfigurationException>(() =>
             OptionsLoader.Load(null, new Dictionary<string, string>(), flags));
+    }
+
+    [Fact]
+    public void Load_SecretsInTheConfigFile_AreUsedAndWarnedAboutNamingTheVariableToUse()
+    {
+        var file = WriteConfig("""
+            { "Kafka": { "SaslUsername": "key", "SaslPassword": "secret-1",
+                         "Properties": { "ssl.key.password": "secret-2", "ssl.ca.location": "/etc/ca.pem" } } }
+            """);
+        var logger = new CapturingLogger();
+
+        var options = OptionsLoader.Load(file, new Dictionary<string, string>(), new Dictionary<string, string?>(), logger);
+
+        options.Kafka.SaslPassword.ShouldBe("secret-1");
+        logger.Levels.ShouldAllBe(l => l == LogLevel.Warning);
+        logger.Lines.Count.ShouldBe(2);
+        logger.Lines[0].ShouldContain("Kafka.SaslPassword");
+        logger.Lines[0].ShouldContain("CLICKBATCH_KAFKA__SASLPASSWORD");
+        logger.Lines[1].ShouldContain("Kafka.Properties.ssl.key.password");
+        logger.Lines[1].ShouldContain("CLICKBATCH_KAFKA__PROPERTIES__ssl.key.password");
+        logger.Lines.ShouldAllBe(l => !l.Contains("secret-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SecretOnlyInTheEnvironment_WarnsNothing()
+    {
+        var file = WriteConfig("""{ "Kafka": { "SaslUsername": "key" } }""");
+        var logger = new CapturingLogger();
+
+        var options = OptionsLoader.Load(file, new Dictionary<string, string> { ["CLICKBATCH_KAFKA__SASLPASSWORD"] = "secret" },
+            new Dictionary<string, string?>(), logger);
+
+        options.Kafka.SaslPassword.ShouldBe("secret");
+        logger.Lines.ShouldBeEmpty();
     }
 
     private string WriteConfig(string json)

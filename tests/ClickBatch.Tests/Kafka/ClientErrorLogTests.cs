@@ -1,5 +1,5 @@
 using ClickBatch.Kafka;
-using Microsoft.Extensions.Logging;
+using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClickBatch.Tests.Kafka;
@@ -10,7 +10,7 @@ public class ClientErrorLogTests
     public void Report_SameErrorManyTimes_LogsTheFirstThenOnePerWindowWithTheCountOfTheOthers()
     {
         var clock = new FakeTimeProvider();
-        var logger = new Captured();
+        var logger = new CapturingLogger();
         var log = new ClientErrorLog(logger, clock);
 
         for (var i = 0; i < 500; i++)
@@ -31,17 +31,5 @@ public class ClientErrorLogTests
 
         logger.Lines.Count.ShouldBe(3);
         logger.Lines[2].ShouldEndWith("(and 499 times more within 60 s before this, not logged)");
-    }
-
-    private sealed class Captured : ILogger
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception));
     }
 }

@@ -46,7 +46,7 @@ public sealed class S3StoreLocationTests
     [Fact]
     public void ObjectStoreFactory_S3UriWithoutRegion_ReportsTheMissingRegion()
     {
-        var error = Should.Throw<ConfigurationException>(() => ObjectStoreFactory.Create("s3://b/x", new Dictionary<string, string>(), TimeProvider.System));
+        var error = Should.Throw<ConfigurationException>(() => ObjectStoreFactory.Create("s3://lake-bucket/x", new Dictionary<string, string>(), TimeProvider.System));
 
         error.Message.ShouldContain("AWS_REGION");
     }
