@@ -9,6 +9,14 @@ public sealed record GeneratorOptions
     /// <summary>Longest range of event days (the produce-order sort key holds 397 days of milliseconds).</summary>
     public const int MaxDays = 366;
 
+    /// <summary>
+    /// Earliest <see cref="From"/>: Kafka timestamps are milliseconds since 1970 (negative means "none").
+    /// </summary>
+    public static readonly DateOnly FirstDay = new(1970, 1, 1);
+
+    /// <summary>Latest <see cref="To"/>: the range ends at the midnight after it, which must still be a DateTime.</summary>
+    public static readonly DateOnly LastDay = new(9999, 12, 30);
+
     /// <summary>Number of click events (exact; duplicates and malformed records come on top).</summary>
     public required int Clicks { get; init; }
 
@@ -56,7 +64,12 @@ public sealed record GeneratorOptions
         AddRatioProblem(problems, "--checkouts-per-click", CheckoutsPerClick);
         AddRatioProblem(problems, "--malformed-ratio", MalformedRatio);
         AddRatioProblem(problems, "--duplicate-ratio", DuplicateRatio);
-        if (To < From)
+        if (From < FirstDay || To > LastDay)
+        {
+            problems.Add($"--from and --to must lie within {FirstDay:yyyy-MM-dd}..{LastDay:yyyy-MM-dd} (Kafka timestamps start in 1970; "
+                + $"the range ends at the midnight after --to), found {From:yyyy-MM-dd}..{To:yyyy-MM-dd}.");
+        }
+        else if (To < From)
         {
             problems.Add($"--to ({To:yyyy-MM-dd}) must not be before --from ({From:yyyy-MM-dd}).");
         }

@@ -97,6 +97,40 @@ public sealed class GenerateVerbTests : IDisposable
         error.ToString().ShouldContain("--bootstrap-servers is required");
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("1969-12-31")]
+    public async Task RunAsync_DayOutsideTheTimestampRange_ExitsWithUsageErrorNamingTheRange(string day)
+    {
+        var error = new StringWriter();
+        var context = new CliContext(new StringWriter(), error, _clock, new Dictionary<string, string>(), IsInteractive: false);
+
+        var exit = await ClickBatchCli.RunAsync(["generate", "--clicks", "5", "--output", Path.Combine(_directory, "x.ndjson"), "--from", day], context);
+
+        exit.ShouldBe(ExitCodes.Usage, error.ToString());
+        error.ToString().ShouldContain("1970-01-01..9999-12-30");
+    }
+
+    [Theory]
+    [InlineData("9999-12-30")]
+    [InlineData("1970-01-01")]
+    public async Task RunAsync_FirstAndLastDayOfTheRange_GeneratesEventsOnThatDay(string day)
+    {
+        var path = Path.Combine(_directory, "edge.ndjson");
+        var context = new CliContext(new StringWriter(), new StringWriter(), _clock, new Dictionary<string, string>(), IsInteractive: false);
+
+        var exit = await ClickBatchCli.RunAsync(["generate", "--clicks", "50", "--output", path, "--from", day, "--malformed-ratio", "0"], context);
+
+        exit.ShouldBe(ExitCodes.Success);
+        var records = ReadFile(path);
+        records.Count.ShouldBeGreaterThanOrEqualTo(50);
+        foreach (var record in records)
+        {
+            using var json = JsonDocument.Parse(record.Value!);
+            json.RootElement.GetProperty("datetime_occured").GetString().ShouldStartWith(day + " ");
+        }
+    }
+
     private static List<CapturedRecord> ReadFile(string path) => File.ReadLines(path)
         .Select(line =>
         {
