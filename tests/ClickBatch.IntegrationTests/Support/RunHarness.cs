@@ -89,6 +89,19 @@ public sealed class RunHarness : IDisposable
     public async Task<List<(int Partition, long Offset)>> OffsetsInLakeAsync(string topic) =>
         [.. await LakeReader.KafkaOffsetsAsync(TableOf(topic)), .. await LakeReader.KafkaOffsetsAsync(RejectsOf(topic))];
 
+    /// <summary>Both topics: every (partition, offset) Kafka holds sits exactly once in the table or its rejects table.</summary>
+    public async Task ShouldHoldExactlyOnceAsync()
+    {
+        foreach (var topic in new[] { Clicks, Checkouts })
+        {
+            var landed = await OffsetsInLakeAsync(topic);
+            var produced = OffsetsInKafka(topic);
+            landed.Count.ShouldBe(landed.Distinct().Count(), $"{topic}: some offsets landed twice");
+            landed.ToHashSet().SetEquals(produced).ShouldBeTrue(
+                $"{topic}: {produced.Except(landed).Count()} produced offsets missing, {landed.ToHashSet().Except(produced).Count()} unexpected");
+        }
+    }
+
     public RunSettings Settings(long commitEveryRecords = 2_000_000, double maxRejectRatio = 0.5, bool allowDataLoss = false) => new()
     {
         JobId = "it",
