@@ -6,7 +6,7 @@ using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Delta;
 
-/// <summary>Describes every table of ../shared/delta-conformance through the CLI's code and matches expected.json.</summary>
+/// <summary>Describes every table of tests/data/delta-conformance through the CLI's code and matches expected.json.</summary>
 public class ConformanceTests
 {
     public static IEnumerable<object[]> Tables() => ConformanceTables.Names();

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace ClickBatch.Tests.Support;
 
 /// <summary>
-/// Locates ../shared/delta-conformance relative to the repository root (the folder holding ClickBatch.sln).
+/// Locates tests/data/delta-conformance (real tables of other engines, carried by the repository; see its README)
+/// relative to the repository root (the folder holding ClickBatch.sln).
 /// A missing folder fails the tests that need it; it never skips them.
 /// </summary>
 public static class ConformanceTables
@@ -23,7 +24,7 @@ public static class ConformanceTables
                 throw new InvalidOperationException("ClickBatch.sln not found above " + AppContext.BaseDirectory);
             }
 
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "delta-conformance"));
+            return Path.Combine(dir.FullName, "tests", "data", "delta-conformance");
         }
     }
 
