@@ -120,6 +120,39 @@ public class RecordDecoderHostileInputTests
         BitConverter.DoubleToInt64Bits(decoder.Row.Value<double>("price")!.Value).ShouldBe(BitConverter.DoubleToInt64Bits(expected));
     }
 
+    [Theory]
+    [InlineData("\uFEFF{\"click_id\":\"c\"," + Rest + "}")]
+    [InlineData("{\"click_id\":\"c\",\"price\":NaN," + Rest + "}")]
+    [InlineData("{\"click_id\":\"c\",\"price\":-Infinity," + Rest + "}")]
+    [InlineData("{\"click_id\":\"c\",/* c */" + Rest + "}")]
+    [InlineData("{\"click_id\":'c'," + Rest + "}")]
+    [InlineData("{\"click_id\":\"a\u0001b\"," + Rest + "}")]
+    public void TryDecode_NotInRfc8259_RejectsAsInvalidJson(string json)
+    {
+        var decoder = Clicks();
+
+        decoder.TryDecode(Records.Json(json)).ShouldBeFalse();
+
+        decoder.Reject!.Kind.ShouldBe(RejectKind.InvalidJson);
+    }
+
+    [Theory]
+    [InlineData(63, true)]
+    [InlineData(64, false)]
+    [InlineData(5000, false)]
+    public void TryDecode_UnknownFieldNestedDeep_DecodedUpToTheDepthLimitThenInvalidJson(int arrays, bool decoded)
+    {
+        var decoder = Clicks();
+        var nested = new string('[', arrays) + new string(']', arrays);
+
+        decoder.TryDecode(Records.Json("{\"click_id\":\"c\",\"deep\":" + nested + "," + Rest + "}")).ShouldBe(decoded);
+
+        if (!decoded)
+        {
+            decoder.Reject!.Kind.ShouldBe(RejectKind.InvalidJson);
+        }
+    }
+
     [Fact]
     public void TryDecode_ValueMemoryFailsUnexpectedly_SafetyNetRejectsAsInternalErrorWithTypeAndMessage()
     {
