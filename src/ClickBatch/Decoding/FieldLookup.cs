@@ -14,7 +14,10 @@ internal sealed class FieldLookup
     public FieldLookup(IReadOnlyList<FieldSpec> fields) =>
         _names = fields.Select(f => Encoding.UTF8.GetBytes(f.Name)).ToArray();
 
-    /// <summary>Index of the field named by the reader's current PropertyName token, or -1.</summary>
+    /// <summary>What <see cref="Find"/> answers for a name that escapes a lone UTF-16 surrogate (no Unicode text).</summary>
+    public const int InvalidName = -2;
+
+    /// <summary>Index of the field named by the reader's current PropertyName token, -1, or <see cref="InvalidName"/>.</summary>
     public int Find(ref Utf8JsonReader reader, int hint)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -34,6 +37,12 @@ internal sealed class FieldLookup
             }
 
             return -1;
+        }
+
+        // ValueTextEquals unescapes, and throws on a lone surrogate (issue 13).
+        if (!JsonEscapes.SurrogatesArePaired(reader.ValueSpan))
+        {
+            return InvalidName;
         }
 
         for (var i = 0; i < _names.Length; i++)

@@ -11,7 +11,19 @@ internal static class FieldValueReader
 {
     private const int MaxTextLength = 64;
 
-    public static DecodeReject? Read(ref Utf8JsonReader reader, FieldSpec field, ColumnBuffer column) => field.Kind switch
+    public static DecodeReject? Read(ref Utf8JsonReader reader, FieldSpec field, ColumnBuffer column)
+    {
+        // Checked once here, before any reader unescapes the string (CopyString throws on a lone surrogate).
+        if (reader.ValueIsEscaped && reader.TokenType == JsonTokenType.String && !JsonEscapes.SurrogatesArePaired(reader.ValueSpan))
+        {
+            return new DecodeReject(RejectKind.InvalidEscape, $"field '{field.Name}': expected a string of Unicode text, "
+                + "found an escaped lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair)");
+        }
+
+        return ReadValue(ref reader, field, column);
+    }
+
+    private static DecodeReject? ReadValue(ref Utf8JsonReader reader, FieldSpec field, ColumnBuffer column) => field.Kind switch
     {
         FieldKind.String => ReadString(ref reader, field, (BytesColumn)column),
         FieldKind.Int => ReadInt(ref reader, field, (ValueColumn<int>)column),
@@ -85,6 +97,12 @@ internal static class FieldValueReader
         {
             return new DecodeReject(RejectKind.NumberOutOfRange,
                 $"field '{field.Name}': expected a finite double, found a number outside the double range");
+        }
+
+        if (value == 0 && HasNonZeroDigit(reader.ValueSpan))
+        {
+            return new DecodeReject(RejectKind.NumberOutOfRange,
+                $"field '{field.Name}': expected a double, found a non-zero number too small for one (it would be stored as 0)");
         }
 
         column.Append(value);
@@ -172,6 +190,13 @@ internal static class FieldValueReader
 
         reader.ValueSpan.CopyTo(buffer);
         return reader.ValueSpan.Length;
+    }
+
+    /// <summary>True when the literal's mantissa (the part before any exponent) has a digit other than 0.</summary>
+    private static bool HasNonZeroDigit(ReadOnlySpan<byte> number)
+    {
+        var exponent = number.IndexOfAny("eE"u8);
+        return (exponent < 0 ? number : number[..exponent]).IndexOfAnyInRange((byte)'1', (byte)'9') >= 0;
     }
 
     private static DecodeReject NotAnInteger(ref Utf8JsonReader reader, FieldSpec field, string range)

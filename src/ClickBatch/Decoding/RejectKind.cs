@@ -35,4 +35,16 @@ public enum RejectKind
 
     /// <summary>A field of the schema appears twice in the same object.</summary>
     DuplicateField,
+
+    /// <summary>
+    /// A string the decoder reads as text (a known field's value, a timestamp, a property name) escapes a lone UTF-16
+    /// surrogate (<c>\ud800</c> without its pair), which is no Unicode text. Unknown fields keep such escapes as written.
+    /// </summary>
+    InvalidEscape,
+
+    /// <summary>
+    /// The decoder failed in a way it has no explicit rule for (a ClickBatch bug): its safety net kept the record as
+    /// a reject instead of stopping the run. The message names the exception; the raw bytes allow a re-ingest.
+    /// </summary>
+    InternalError,
 }
