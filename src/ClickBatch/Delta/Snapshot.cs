@@ -34,7 +34,7 @@ public sealed class Snapshot
         DomainMetadata = domainMetadata;
         Commits = commits;
         CheckpointVersion = checkpointVersion;
-        _schema = new Lazy<StructType>(() => DeltaSchema.Parse(metadata.SchemaString));
+        _schema = new Lazy<StructType>(() => ParseSchema(table, version, metadata.SchemaString));
     }
 
     public Uri Table { get; }
@@ -68,6 +68,19 @@ public sealed class Snapshot
 
     /// <summary>The latest txn version committed by this application, or null if it never committed (the idempotence check).</summary>
     public long? GetTransactionVersion(string appId) => AppTransactions.TryGetValue(appId, out var v) ? v : null;
+
+    private static StructType ParseSchema(Uri table, long version, string schemaString)
+    {
+        try
+        {
+            return DeltaSchema.Parse(schemaString);
+        }
+        catch (DeltaLogCorruptException ex)
+        {
+            throw new DeltaLogCorruptException("Table " + table + " at version " + version + ": " + ex.Message, ex.InnerException)
+                .With("Table", table.ToString()).With("DeltaVersion", version);
+        }
+    }
 
     /// <summary>A table property from metaData.configuration, or null.</summary>
     public string? GetConfiguration(string key) => Metadata.Configuration.TryGetValue(key, out var value) ? value : null;
