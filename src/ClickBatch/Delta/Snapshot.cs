@@ -10,6 +10,7 @@ namespace ClickBatch.Delta;
 public sealed class Snapshot
 {
     private readonly Lazy<StructType> _schema;
+    private readonly IReadOnlyDictionary<LogicalFileKey, long> _addedIn;
 
     public Snapshot(
         Uri table,
@@ -21,8 +22,10 @@ public sealed class Snapshot
         IReadOnlyDictionary<string, TransactionAction> transactions,
         IReadOnlyDictionary<string, DomainMetadataAction> domainMetadata,
         IReadOnlyList<CommitRecord> commits,
-        long? checkpointVersion)
+        long? checkpointVersion,
+        IReadOnlyDictionary<LogicalFileKey, long>? addedIn = null)
     {
+        _addedIn = addedIn ?? new Dictionary<LogicalFileKey, long>();
         Table = table;
         Version = version;
         Protocol = protocol;
@@ -81,6 +84,9 @@ public sealed class Snapshot
                 .With("Table", table.ToString()).With("DeltaVersion", version);
         }
     }
+
+    /// <summary>The commit version that added an active file, or null when it came from the checkpoint (added at or before it).</summary>
+    public long? AddedInVersion(AddFile file) => _addedIn.TryGetValue(file.Key, out var version) ? version : null;
 
     /// <summary>A table property from metaData.configuration, or null.</summary>
     public string? GetConfiguration(string key) => Metadata.Configuration.TryGetValue(key, out var value) ? value : null;
