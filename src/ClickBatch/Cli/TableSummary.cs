@@ -34,8 +34,38 @@ public static class TableSummary
             text.Append("  ").Append(appId).Append(" = ").Append(version.ToString(CultureInfo.InvariantCulture)).AppendLine();
         }
 
+        if (d.Check is { } check)
+        {
+            FormatCheck(text, check);
+        }
+
         return text.ToString().TrimEnd();
     }
+
+    private static void FormatCheck(StringBuilder text, DataFileCheck check)
+    {
+        Line(text, "Data files", string.Create(CultureInfo.InvariantCulture, $"{check.FilesChecked:N0} checked in {check.FoldersListed:N0} folders: ")
+            + (check.Passed ? "all present at their logged size"
+                : string.Create(CultureInfo.InvariantCulture, $"{check.Missing.Count:N0} missing ({Rows(check.MissingRows)}), {check.WrongSize.Count:N0} with another size")));
+        foreach (var file in check.Missing)
+        {
+            text.Append("  missing: ").Append(file.Path).Append(string.Create(CultureInfo.InvariantCulture, $" ({file.Size:N0} bytes, {Rows(file.Rows)})")).AppendLine();
+        }
+
+        foreach (var file in check.WrongSize)
+        {
+            text.Append("  wrong size: ").Append(file.Path)
+                .Append(string.Create(CultureInfo.InvariantCulture, $" (log {file.Size:N0} bytes, store {file.ActualSize:N0} bytes)")).AppendLine();
+        }
+
+        if (!check.Passed)
+        {
+            text.AppendLine("Readers fail on these files or miss their rows. Restore them from a backup or an earlier object version (the lake "
+                + "bucket is versioned), or, if they are gone for good, re-land their offset ranges with 'clickbatch backfill'.");
+        }
+    }
+
+    private static string Rows(long? rows) => rows is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) + " rows" : "rows unknown";
 
     private static string Features(IReadOnlyList<string>? features) =>
         features is null ? string.Empty : " [" + string.Join(", ", features) + "]";

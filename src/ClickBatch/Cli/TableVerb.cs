@@ -5,7 +5,7 @@ using CommandLine;
 namespace ClickBatch.Cli;
 
 /// <summary><c>clickbatch table describe &lt;table-uri&gt;</c>: the protocol, schema, files, rows and app transactions of a table.</summary>
-[Verb("table", HelpText = "Inspect a Delta table: 'table describe <table-uri> [--version N] [--json] [--exact-rows]'.")]
+[Verb("table", HelpText = "Inspect a Delta table: 'table describe <table-uri> [--version N] [--json] [--exact-rows] [--check]'.")]
 public sealed class TableVerb : IVerb
 {
     [Value(0, MetaName = "action", Required = true, HelpText = "What to do with the table; only 'describe' exists.")]
@@ -25,13 +25,18 @@ public sealed class TableVerb : IVerb
     [Option("exact-rows", HelpText = "Also count rows of files without stats from their Parquet footers (prints rowsExact).")]
     public bool ExactRows { get; set; }
 
+    /// <summary>Off by default: one LIST per folder holding active files.</summary>
+    [Option("check", HelpText = "Also list the store for active data files that are missing or have another size than the log says; exit 1 when any are found.")]
+    public bool Check { get; set; }
+
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         Validate();
-        var log = new DeltaLog(context.OpenStore(TableUri));
-        var description = await TableDescriber.DescribeAsync(log, Version, ExactRows, cancellationToken);
+        using var loggers = context.CreateLoggerFactory();
+        var log = new DeltaLog(context.OpenStore(TableUri), loggers.CreateLogger("ClickBatch.Delta"));
+        var description = await TableDescriber.DescribeAsync(log, Version, ExactRows, Check, cancellationToken);
         await context.Out.WriteLineAsync(Json ? description.ToJson() : TableSummary.Format(log.Table, description));
-        return ExitCodes.Success;
+        return description.Check is { Passed: false } ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private void Validate()

@@ -10,6 +10,7 @@ namespace ClickBatch.Delta;
 public sealed class LogReplay
 {
     private readonly Dictionary<LogicalFileKey, AddFile> _adds = [];
+    private readonly Dictionary<LogicalFileKey, long> _addedIn = [];
     private readonly Dictionary<LogicalFileKey, RemoveFile> _removes = [];
     private readonly Dictionary<string, TransactionAction> _transactions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DomainMetadataAction> _domains = new(StringComparer.Ordinal);
@@ -40,7 +41,7 @@ public sealed class LogReplay
 
         return new Snapshot(table, version, Protocol, Metadata, [.. _adds.Values], [.. _removes.Values],
             new Dictionary<string, TransactionAction>(_transactions, StringComparer.Ordinal),
-            new Dictionary<string, DomainMetadataAction>(_domains, StringComparer.Ordinal), [.. _commits], checkpointVersion);
+            new Dictionary<string, DomainMetadataAction>(_domains, StringComparer.Ordinal), [.. _commits], checkpointVersion, _addedIn);
     }
 
     private void Apply(DeltaAction action, long? commitVersion)
@@ -49,15 +50,29 @@ public sealed class LogReplay
         {
             _removes.Remove(add.Key);
             _adds[add.Key] = add;
+            SetAddedIn(add.Key, commitVersion);
         }
         else if (action.Remove is { } remove)
         {
             _adds.Remove(remove.Key);
+            _addedIn.Remove(remove.Key);
             _removes[remove.Key] = remove;
         }
         else
         {
             ApplyNonFileAction(action, commitVersion);
+        }
+    }
+
+    private void SetAddedIn(LogicalFileKey key, long? commitVersion)
+    {
+        if (commitVersion is { } version)
+        {
+            _addedIn[key] = version;
+        }
+        else
+        {
+            _addedIn.Remove(key);
         }
     }
 

@@ -10,6 +10,7 @@ namespace ClickBatch.Delta;
 public sealed class Snapshot
 {
     private readonly Lazy<StructType> _schema;
+    private readonly IReadOnlyDictionary<LogicalFileKey, long> _addedIn;
 
     public Snapshot(
         Uri table,
@@ -21,8 +22,10 @@ public sealed class Snapshot
         IReadOnlyDictionary<string, TransactionAction> transactions,
         IReadOnlyDictionary<string, DomainMetadataAction> domainMetadata,
         IReadOnlyList<CommitRecord> commits,
-        long? checkpointVersion)
+        long? checkpointVersion,
+        IReadOnlyDictionary<LogicalFileKey, long>? addedIn = null)
     {
+        _addedIn = addedIn ?? new Dictionary<LogicalFileKey, long>();
         Table = table;
         Version = version;
         Protocol = protocol;
@@ -34,7 +37,7 @@ public sealed class Snapshot
         DomainMetadata = domainMetadata;
         Commits = commits;
         CheckpointVersion = checkpointVersion;
-        _schema = new Lazy<StructType>(() => DeltaSchema.Parse(metadata.SchemaString));
+        _schema = new Lazy<StructType>(() => ParseSchema(table, version, metadata.SchemaString));
     }
 
     public Uri Table { get; }
@@ -68,6 +71,22 @@ public sealed class Snapshot
 
     /// <summary>The latest txn version committed by this application, or null if it never committed (the idempotence check).</summary>
     public long? GetTransactionVersion(string appId) => AppTransactions.TryGetValue(appId, out var v) ? v : null;
+
+    private static StructType ParseSchema(Uri table, long version, string schemaString)
+    {
+        try
+        {
+            return DeltaSchema.Parse(schemaString);
+        }
+        catch (DeltaLogCorruptException ex)
+        {
+            throw new DeltaLogCorruptException("Table " + table + " at version " + version + ": " + ex.Message, ex.InnerException)
+                .With("Table", table.ToString()).With("DeltaVersion", version);
+        }
+    }
+
+    /// <summary>The commit version that added an active file, or null when it came from the checkpoint (added at or before it).</summary>
+    public long? AddedInVersion(AddFile file) => _addedIn.TryGetValue(file.Key, out var version) ? version : null;
 
     /// <summary>A table property from metaData.configuration, or null.</summary>
     public string? GetConfiguration(string key) => Metadata.Configuration.TryGetValue(key, out var value) ? value : null;

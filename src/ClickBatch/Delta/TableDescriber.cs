@@ -5,10 +5,24 @@ namespace ClickBatch.Delta;
 /// <summary>Builds a <see cref="TableDescription"/> from a snapshot; the CLI and the conformance test share it.</summary>
 public static class TableDescriber
 {
-    public static async Task<TableDescription> DescribeAsync(DeltaLog log, long? version, bool exactRows, CancellationToken cancellationToken)
+    public static Task<TableDescription> DescribeAsync(DeltaLog log, long? version, bool exactRows, CancellationToken cancellationToken) =>
+        DescribeAsync(log, version, exactRows, checkFiles: false, cancellationToken);
+
+    /// <param name="log">The table's log.</param>
+    /// <param name="version">The version to describe, or null for the latest.</param>
+    /// <param name="exactRows">Count rows of files without stats from their Parquet footers.</param>
+    /// <param name="checkFiles">List the store to find active files that are missing or have another size (<see cref="DataFileCheck"/>).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<TableDescription> DescribeAsync(
+        DeltaLog log, long? version, bool exactRows, bool checkFiles, CancellationToken cancellationToken)
     {
         var snapshot = await log.GetSnapshotAsync(version, cancellationToken);
         var description = Describe(snapshot);
+        if (checkFiles)
+        {
+            description = description with { Check = await DataFileCheck.RunAsync(log.Store, snapshot, cancellationToken) };
+        }
+
         return exactRows
             ? description with { RowsExact = await CountExactRowsAsync(log, snapshot, cancellationToken) }
             : description;

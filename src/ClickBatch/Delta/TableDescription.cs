@@ -40,6 +40,9 @@ public sealed record TableDescription
     [JsonIgnore]
     public long? CheckpointVersion { get; init; }
 
+    /// <summary>With <c>--check</c>: the data files the store is missing or holds at another size.</summary>
+    public DataFileCheck? Check { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     private static readonly JsonSerializerOptions JsonOptions = new()

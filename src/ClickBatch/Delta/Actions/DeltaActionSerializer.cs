@@ -54,8 +54,9 @@ public static class DeltaActionSerializer
     {
         try
         {
-            return JsonSerializer.Deserialize<DeltaAction>(line, Options)
+            var action = JsonSerializer.Deserialize<DeltaAction>(line, Options)
                 ?? throw new JsonException("the line is the JSON literal null");
+            return ActionValidator.FindProblem(action) is { } problem ? throw new JsonException(problem) : action;
         }
         catch (JsonException ex)
         {

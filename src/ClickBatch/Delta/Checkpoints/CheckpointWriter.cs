@@ -17,27 +17,21 @@ public static class CheckpointWriter
         IObjectStore store, Snapshot snapshot, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var actions = Actions(snapshot, clock.GetUtcNow());
-        var temp = Path.Combine(Path.GetTempPath(), "clickbatch-checkpoint-" + Guid.NewGuid().ToString("N") + ".parquet");
-        try
+        using var scratch = ScratchDirectory.Create();
+        var temp = scratch.File("checkpoint.parquet");
+        await CheckpointParquet.WriteAsync(actions, temp, cancellationToken);
+        var size = new FileInfo(temp).Length;
+        await store.PutFileAsync(LogFile.ClassicCheckpointKey(snapshot.Version), temp, cancellationToken);
+        var last = new LastCheckpoint
         {
-            await CheckpointParquet.WriteAsync(actions, temp, cancellationToken);
-            var size = new FileInfo(temp).Length;
-            await store.PutFileAsync(LogFile.ClassicCheckpointKey(snapshot.Version), temp, cancellationToken);
-            var last = new LastCheckpoint
-            {
-                Version = snapshot.Version,
-                Size = actions.Count,
-                SizeInBytes = size,
-                NumOfAddFiles = snapshot.ActiveFiles.Count,
-            };
-            await store.PutAsync(LastCheckpoint.Key, last.ToUtf8(), cancellationToken);
-            DeltaLogMessages.CheckpointWritten(logger, snapshot.Table.ToString(), snapshot.Version, actions.Count, size);
-            return last;
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            Version = snapshot.Version,
+            Size = actions.Count,
+            SizeInBytes = size,
+            NumOfAddFiles = snapshot.ActiveFiles.Count,
+        };
+        await store.PutAsync(LastCheckpoint.Key, last.ToUtf8(), cancellationToken);
+        DeltaLogMessages.CheckpointWritten(logger, snapshot.Table.ToString(), snapshot.Version, actions.Count, size);
+        return last;
     }
 
     public static List<DeltaAction> Actions(Snapshot snapshot, DateTimeOffset now)

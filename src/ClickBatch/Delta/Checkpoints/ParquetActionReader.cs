@@ -13,21 +13,43 @@ namespace ClickBatch.Delta.Checkpoints;
 /// </summary>
 public static class ParquetActionReader
 {
-    public static async Task<List<DeltaAction>> ReadAsync(IObjectStore store, string key, CancellationToken cancellationToken)
+    /// <summary>Copies the object into a <see cref="ScratchDirectory"/> (removed on every path) and reads it there.</summary>
+    public static async Task<List<DeltaAction>> ReadAsync(IObjectStore store, string key, string? scratchRoot, CancellationToken cancellationToken)
     {
-        var temp = Path.Combine(Path.GetTempPath(), "clickbatch-" + Guid.NewGuid().ToString("N") + ".parquet");
-        try
+        using var scratch = ScratchDirectory.Create(scratchRoot);
+        var temp = scratch.File("checkpoint.parquet");
+        await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        await using (var source = await store.OpenReadAsync(key, cancellationToken))
         {
-            await File.WriteAllBytesAsync(temp, await store.ReadAllBytesAsync(key, cancellationToken), cancellationToken);
-            return await ReadLocalAsync(temp, key, cancellationToken);
+            await source.CopyToAsync(target, cancellationToken);
         }
-        finally
-        {
-            File.Delete(temp);
-        }
+
+        return await ReadLocalAsync(temp, key, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads a local Parquet file; a file DuckDB cannot read is a <see cref="DeltaLogCorruptException"/> naming
+    /// <paramref name="source"/> (the damaged object, not the local copy).
+    /// </summary>
     public static async Task<List<DeltaAction>> ReadLocalAsync(string path, string source, CancellationToken cancellationToken)
+    {
+        string lines;
+        try
+        {
+            lines = await ReadRowsAsJsonAsync(path, cancellationToken);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DeltaLogCorruptException(
+                "Expected " + source + " to be a readable Parquet file of Delta actions, but DuckDB could not read it ("
+                + ex.Message.Replace(path, source, StringComparison.Ordinal) + "). The file is damaged.", ex)
+                .With("File", source);
+        }
+
+        return DeltaActionSerializer.ParseLines(Encoding.UTF8.GetBytes(lines), source);
+    }
+
+    private static async Task<string> ReadRowsAsJsonAsync(string path, CancellationToken cancellationToken)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync(cancellationToken);
@@ -41,6 +63,6 @@ public static class ParquetActionReader
             lines.Append(reader.GetString(0)).Append('\n');
         }
 
-        return DeltaActionSerializer.ParseLines(Encoding.UTF8.GetBytes(lines.ToString()), source);
+        return lines.ToString();
     }
 }

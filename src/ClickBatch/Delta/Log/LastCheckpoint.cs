@@ -38,8 +38,9 @@ public sealed record LastCheckpoint
                 ? JsonSerializer.Deserialize<LastCheckpoint>(utf8, Actions.DeltaActionSerializer.Options)
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not an object, a checksum that is not a string, a lone surrogate escape: a hint we cannot use.
             return null;
         }
     }

@@ -13,7 +13,7 @@ public sealed class DeltaTable
 
     public DeltaTable(IObjectStore store, DeltaWriterOptions options)
     {
-        Log = new DeltaLog(store);
+        Log = new DeltaLog(store, options.Logger);
         Options = options;
     }
 

@@ -33,7 +33,7 @@ public sealed class BackfillRanges
 
     public FileVerdict Judge(AddFile file)
     {
-        if (file.Tags?.GetValueOrDefault(TableTarget.KafkaOffsetsTag) is not { Length: > 0 } tag || !TryParse(tag, out var entries))
+        if (!KafkaOffsetsTag.TryParse(file.Tags?.GetValueOrDefault(TableTarget.KafkaOffsetsTag), out var entries))
         {
             return FileVerdict.Rewrite;
         }
@@ -61,19 +61,4 @@ public sealed class BackfillRanges
 
     private bool Inside((int Partition, long Min, long Max) entry) =>
         _byPartition.TryGetValue(entry.Partition, out var range) && entry.Min >= range.From && entry.Max < range.To;
-
-    private static bool TryParse(string tag, out List<(int Partition, long Min, long Max)> entries)
-    {
-        try
-        {
-            entries = KafkaOffsetsTag.Parse(tag).ToList();
-            return entries.Count > 0;
-        }
-        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentOutOfRangeException)
-        {
-            // A tag we cannot read says nothing we can trust: inspect the file's rows instead.
-            entries = [];
-            return false;
-        }
-    }
 }

@@ -32,6 +32,24 @@ internal static class KafkaOffsetsTag
         return new Dictionary<string, string?>(StringComparer.Ordinal) { [TableTarget.KafkaOffsetsTag] = value };
     }
 
+    /// <summary>
+    /// The tag's entries, or false when it is empty or cannot be read: a tag we cannot read says nothing we can trust,
+    /// so callers fall back to what does not need it (backfill inspects the file's rows, the offsets check skips it).
+    /// </summary>
+    internal static bool TryParse(string? tag, out List<(int Partition, long Min, long Max)> entries)
+    {
+        try
+        {
+            entries = string.IsNullOrEmpty(tag) ? [] : Parse(tag).ToList();
+            return entries.Count > 0;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentOutOfRangeException)
+        {
+            entries = [];
+            return false;
+        }
+    }
+
     internal static IEnumerable<(int Partition, long Min, long Max)> Parse(string tag)
     {
         foreach (var entry in tag.Split(',', StringSplitOptions.RemoveEmptyEntries))

@@ -133,7 +133,7 @@ public sealed class RunJob
         {
             foreach (var (uri, definition) in Tables(topic))
             {
-                inspected[uri] = await TableTarget.InspectAsync(_stores(uri), definition, p => _settings.AppId(topic.Topic, p), stop);
+                inspected[uri] = await TableTarget.InspectAsync(_stores(uri), definition, p => _settings.AppId(topic.Topic, p), DeltaLogger, stop);
             }
         }
 

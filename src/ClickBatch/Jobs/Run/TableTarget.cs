@@ -6,6 +6,7 @@ using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Jobs.Run;
 
@@ -77,9 +78,10 @@ internal sealed class TableTarget
     /// table does not exist yet. A run inspects all its tables first, so a refusal leaves no new table behind, and
     /// opens them with the snapshots read here.
     /// </summary>
-    public static async Task<Snapshot?> InspectAsync(IObjectStore store, TableDefinition definition, Func<int, string> appId, CancellationToken cancellationToken)
+    public static async Task<Snapshot?> InspectAsync(
+        IObjectStore store, TableDefinition definition, Func<int, string> appId, ILogger logger, CancellationToken cancellationToken)
     {
-        var log = new DeltaLog(store);
+        var log = new DeltaLog(store, logger);
         if (!await log.ExistsAsync(cancellationToken))
         {
             return null;
@@ -96,7 +98,9 @@ internal sealed class TableTarget
         DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
         EnsureSchema(snapshot, definition);
         EnsureTxnsNeverExpire(snapshot);
-        return StoredOffsets(snapshot, appId);
+        var offsets = StoredOffsets(snapshot, appId);
+        StoredOffsetsCheck.Ensure(snapshot, offsets, appId);
+        return offsets;
     }
 
     /// <summary>
