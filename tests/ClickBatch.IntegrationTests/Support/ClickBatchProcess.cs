@@ -19,11 +19,23 @@ public sealed class ClickBatchProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, as a crash would: nothing of the child runs after it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public StreamReader StandardOutput => _process.StandardOutput;
 
     public Task<string> StandardError { get; }
 
-    public static ClickBatchProcess Start(params string[] arguments)
+    public static ClickBatchProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the command with <paramref name="environment"/> added to this process's environment (e.g. moto's AWS settings).</summary>
+    public static ClickBatchProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +43,11 @@ public sealed class ClickBatchProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clickbatch.dll"));
         foreach (var argument in arguments)
         {
