@@ -104,6 +104,14 @@ public sealed class S3FaultLake : IAsyncDisposable
         return glue ? [.. arguments, "--glue-database", Database] : arguments;
     }
 
+    /// <summary>How many commits (<c>_delta_log/*.json</c>) the table of <paramref name="topic"/> has in moto.</summary>
+    public async Task<int> CommitsAsync(string topic)
+    {
+        using var s3 = _moto.CreateS3Client();
+        var page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = "lake/" + topic + "/_delta_log/" });
+        return (page.S3Objects ?? []).Count(o => o.Key.EndsWith(".json", StringComparison.Ordinal));
+    }
+
     /// <summary>Every produced (partition, offset) of both topics is in table + rejects exactly once (read around the proxy).</summary>
     public async Task ShouldHoldExactlyOnceAsync()
     {
