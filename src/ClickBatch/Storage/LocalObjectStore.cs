@@ -4,7 +4,8 @@ namespace ClickBatch.Storage;
 
 /// <summary>
 /// An <see cref="IObjectStore"/> over a local folder. Every write goes to a hidden temp file in the target folder
-/// first and is then moved into place, so no reader ever sees a partial object under its final name.
+/// first and is then moved into place, so no reader ever sees a partial object under its final name. A write that
+/// fails (disk full, a read-only folder) removes its temp file, so none is left behind (issue 13 item 10).
 /// Put-if-absent hard-links the complete temp file to the final name with link(2), which fails with EEXIST when the
 /// name exists: atomic and exclusive (File.Move without overwrite is neither; see <see cref="PosixLink"/>).
 /// </summary>
@@ -12,10 +13,18 @@ public sealed class LocalObjectStore : IObjectStore
 {
     private const string TempPrefix = ".tmp.";
     private readonly string _root;
+    private readonly Func<string, Stream> _createTemp;
 
     public LocalObjectStore(string rootPath)
+        : this(rootPath, CreateTempFile)
+    {
+    }
+
+    /// <summary>Tests: <paramref name="createTemp"/> opens the temp file of every write (e.g. one failing with ENOSPC).</summary>
+    internal LocalObjectStore(string rootPath, Func<string, Stream> createTemp)
     {
         _root = Path.GetFullPath(rootPath);
+        _createTemp = createTemp;
         RootUri = new Uri("file://" + UriPath.Escape(Path.TrimEndingDirectorySeparator(_root) + "/"));
     }
 
@@ -87,19 +96,22 @@ public sealed class LocalObjectStore : IObjectStore
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
         WritingAsync("write", key, async () =>
         {
-            var temp = await WriteTempAsync(key, content, cancellationToken);
-            File.Move(temp, PathOf(key), overwrite: true);
+            var target = PathOf(key);
+            MoveIntoPlace(await WriteTempAsync(target, s => s.WriteAsync(content, cancellationToken).AsTask(), cancellationToken), target);
             return true;
         });
 
     public Task PutFileAsync(string key, string localPath, CancellationToken cancellationToken) =>
-        WritingAsync("copy " + localPath + " to", key, () =>
+        WritingAsync("copy " + localPath + " to", key, async () =>
         {
             var target = PathOf(key);
-            var temp = TempPathFor(target);
-            File.Copy(localPath, temp, overwrite: false);
-            File.Move(temp, target, overwrite: true);
-            return Task.FromResult(true);
+            var temp = await WriteTempAsync(target, async s =>
+            {
+                await using var source = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                await source.CopyToAsync(s, cancellationToken);
+            }, cancellationToken);
+            MoveIntoPlace(temp, target);
+            return true;
         });
 
     public Task<bool> PutIfAbsentAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
@@ -111,14 +123,14 @@ public sealed class LocalObjectStore : IObjectStore
                 return false;
             }
 
-            var temp = await WriteTempAsync(key, content, cancellationToken);
+            var temp = await WriteTempAsync(target, s => s.WriteAsync(content, cancellationToken).AsTask(), cancellationToken);
             try
             {
                 return PosixLink.TryCreate(temp, target);
             }
             finally
             {
-                File.Delete(temp);
+                DeleteQuietly(temp);
             }
         });
 
@@ -163,16 +175,54 @@ public sealed class LocalObjectStore : IObjectStore
         return Path.Combine(Path.GetDirectoryName(target)!, TempPrefix + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N"));
     }
 
-    private async Task<string> WriteTempAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var temp = TempPathFor(PathOf(key));
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
-        {
-            await stream.WriteAsync(content, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-        }
+    private static Stream CreateTempFile(string path) =>
+        new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true);
 
-        return temp;
+    /// <summary>A failed delete of a temp file must not hide the failure that made it useless.</summary>
+    private static void DeleteQuietly(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception e) when (LocalStoreException.IsFileSystem(e))
+        {
+            // left for the next writer to ignore: temp files are never listed
+        }
+    }
+
+    private static void MoveIntoPlace(string temp, string target)
+    {
+        try
+        {
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            DeleteQuietly(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a complete temp file next to <paramref name="target"/>; on any failure the temp file is removed.</summary>
+    private async Task<string> WriteTempAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        var temp = TempPathFor(target);
+        try
+        {
+            await using (var stream = _createTemp(temp))
+            {
+                await write(stream);
+                await stream.FlushAsync(cancellationToken);
+            }
+
+            return temp;
+        }
+        catch
+        {
+            DeleteQuietly(temp);
+            throw;
+        }
     }
 
     /// <summary>Runs a write; a file-system failure becomes a <see cref="LocalStoreException"/> naming the operation and path.</summary>

@@ -119,6 +119,8 @@ public sealed class S3ObjectStore(IAmazonS3 s3, S3StoreLocation location, S3Stor
 
     public Uri GetAbsoluteUri(string key) => new(RootUri.AbsoluteUri + UriPath.Escape(key));
 
+    private string Endpoint => s3.Config.ServiceURL ?? "the S3 endpoint of region " + s3.Config.RegionEndpoint?.SystemName;
+
     private static DateTimeOffset ToOffset(DateTime? time) =>
         time is { } t ? new DateTimeOffset(t.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue;
 
@@ -162,12 +164,19 @@ public sealed class S3ObjectStore(IAmazonS3 s3, S3StoreLocation location, S3Stor
                     {
                         throw new S3StoreException(operation, uri, e);
                     }
+                    catch (TimeoutException e) when (!ct.IsCancellationRequested)
+                    {
+                        // The SDK's request timeout (AmazonS3Config.Timeout) surfaces as a bare TimeoutException: a
+                        // request that got no answer in time, retried like an unreachable endpoint (it escaped as
+                        // "unexpected TimeoutException", exit 1 without retries, before).
+                        throw new AwsUnreachableException("S3 " + operation + " of " + uri, Endpoint, e);
+                    }
                 },
                 cancellationToken);
         }
         catch (Exception e) when (AwsUnreachableException.IsNetwork(e))
         {
-            throw new AwsUnreachableException("S3 " + operation + " of " + uri, s3.Config.ServiceURL ?? "the S3 endpoint of region " + s3.Config.RegionEndpoint?.SystemName, e);
+            throw new AwsUnreachableException("S3 " + operation + " of " + uri, Endpoint, e);
         }
         catch (AmazonClientException e)
         {

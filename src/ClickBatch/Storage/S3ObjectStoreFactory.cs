@@ -23,6 +23,10 @@ public static class S3ObjectStoreFactory
         options ??= new S3StoreOptions();
         var settings = AwsClientSettings.FromEnvironment(environment, AwsService.S3, options.Retry);
         var config = new AmazonS3Config { MaxErrorRetry = 0 }; // retries come from the Polly pipeline
+        if (options.RequestTimeout is { } timeout)
+        {
+            config.Timeout = timeout;
+        }
         if (settings.EndpointOverridden)
         {
             config.ServiceURL = settings.Endpoint.ToString();

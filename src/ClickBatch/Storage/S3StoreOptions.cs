@@ -14,6 +14,9 @@ public sealed record S3StoreOptions
     /// <summary>Keys per ListObjectsV2 page (S3 maximum and default 1000).</summary>
     public int ListPageSize { get; init; } = 1000;
 
+    /// <summary>Time one S3 request may take before it is abandoned and retried; null for the SDK's default.</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
     /// <summary>Retries on throttling (SlowDown), 5xx and network errors. The SDK's own retries are turned off.</summary>
     public AwsRetryOptions Retry { get; init; } = new();
 }

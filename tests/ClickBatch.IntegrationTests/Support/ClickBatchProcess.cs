@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ClickBatch.IntegrationTests.Support;
 
 /// <summary>
-/// The real <c>clickbatch</c> command as a child process: the built clickbatch.dll next to the tests, started with
+/// The real <c>clickbatch</c> command as a child process: the built clickbatch.dll of src/ClickBatch, started with
 /// <c>dotnet</c>. Stderr is drained in the background so the child never blocks on a full pipe.
 /// Dispose kills the child if a test left it running.
 /// </summary>
@@ -17,13 +17,31 @@ public sealed class ClickBatchProcess : IDisposable
         StandardError = process.StandardError.ReadToEndAsync();
     }
 
+    /// <summary>
+    /// clickbatch.dll in the product's own build output (same configuration as the tests): the copy next to the tests
+    /// lacks the Microsoft.Extensions assemblies the ASP.NET Core shared framework (FaultProxy's Kestrel) supplies there.
+    /// </summary>
+    public static string CommandPath { get; } = FindCommand();
+
     public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, as a crash would: nothing of the child runs after it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
 
     public StreamReader StandardOutput => _process.StandardOutput;
 
     public Task<string> StandardError { get; }
 
-    public static ClickBatchProcess Start(params string[] arguments)
+    public static ClickBatchProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the command with <paramref name="environment"/> added to this process's environment (e.g. moto's AWS settings).</summary>
+    public static ClickBatchProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,13 +49,25 @@ public sealed class ClickBatchProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clickbatch.dll"));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(CommandPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         return new ClickBatchProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+    }
+
+    private static string FindCommand()
+    {
+        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<Configuration>/<framework>
+        var command = Path.Combine(RepositoryRoot.Path, "src", "ClickBatch", "bin", framework.Parent!.Name, framework.Name, "clickbatch.dll");
+        return File.Exists(command) ? command : throw new InvalidOperationException("Expected the built command at " + command + "; build src/ClickBatch first.");
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -29,6 +29,8 @@ public sealed class RunHarness : IDisposable
 
     public string Clicks { get; }
 
+    public string BootstrapServers => _kafka.BootstrapServers;
+
     public string Checkouts { get; }
 
     public int Partitions { get; }

@@ -41,6 +41,31 @@ public class LocalObjectStoreTests
         put.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
     }
 
+    [Theory]
+    [InlineData("put")]
+    [InlineData("put-file")]
+    [InlineData("put-if-absent")]
+    public async Task Writes_DiskFull_ThrowLocalStoreErrorAndLeaveNoTempFile(string operation)
+    {
+        using var dir = new TempDirectory();
+        var store = new LocalObjectStore(dir.Path, path => new NoSpaceStream(path));
+        var staged = Path.Combine(dir.Path, "staged.parquet");
+        await File.WriteAllTextAsync(staged, "p");
+        const string Key = "_clickbatch/runs/r.json";
+
+        var error = await Should.ThrowAsync<LocalStoreException>(operation switch
+        {
+            "put" => () => store.PutAsync(Key, Bytes("{}"), Ct),
+            "put-file" => () => store.PutFileAsync(Key, staged, Ct),
+            _ => () => store.PutIfAbsentAsync(Key, Bytes("{}"), Ct),
+        });
+
+        error.InnerException.ShouldBeOfType<IOException>().HResult.ShouldBe(NoSpaceStream.Enospc);
+        error.Message.ShouldContain("No space left on device");
+        Directory.GetFiles(Path.Combine(dir.Path, "_clickbatch", "runs")).ShouldBeEmpty();
+        (await store.ExistsAsync(Key, Ct)).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task PutIfAbsentAsync_ManyConcurrentWriters_ExactlyOneWins()
     {

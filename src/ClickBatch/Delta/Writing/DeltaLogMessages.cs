@@ -25,4 +25,7 @@ internal static partial class DeltaLogMessages
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Committed {Table} version {DeltaVersion} but could not update its symlink manifests; Spectrum sees stale files until a manifest rebuild")]
     public static partial void ManifestsFailed(ILogger logger, Exception exception, string table, long deltaVersion);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "The store answered the commit of {Table} version {DeltaVersion} as failed, but the version holds this transaction's commit (txnId {TxnId}); it stands")]
+    public static partial void OwnCommitRecognised(ILogger logger, Exception? exception, string table, long deltaVersion, string txnId);
 }

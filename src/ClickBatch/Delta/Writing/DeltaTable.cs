@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Schema;
 using ClickBatch.Storage;
 
@@ -15,19 +14,22 @@ public sealed class DeltaTable
     {
         Log = new DeltaLog(store, options.Logger);
         Options = options;
+        Commits = new CommitWriter(Log, options.Logger);
     }
 
     public DeltaLog Log { get; }
 
     public DeltaWriterOptions Options { get; }
 
+    internal CommitWriter Commits { get; }
+
     public static string EngineInfo => EngineName + "/" + (typeof(DeltaTable).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     /// <summary>Creates the table as version 0; throws <see cref="DeltaConflictException"/> when version 0 exists.</summary>
     public async Task<Snapshot> CreateAsync(TableDefinition definition, CancellationToken cancellationToken)
     {
-        var actions = CreationActions(definition);
-        if (!await Log.Store.PutIfAbsentAsync(LogFile.CommitKey(0), DeltaActionSerializer.Serialize(actions), cancellationToken))
+        var txnId = NewTxnId();
+        if (!await Commits.TryWriteAsync(0, DeltaActionSerializer.Serialize(CreationActions(definition, txnId)), txnId, cancellationToken))
         {
             throw new DeltaConflictException(Log.Table, 0, "already created the table");
         }
@@ -40,7 +42,8 @@ public sealed class DeltaTable
     {
         if (!await Log.ExistsAsync(cancellationToken))
         {
-            await Log.Store.PutIfAbsentAsync(LogFile.CommitKey(0), DeltaActionSerializer.Serialize(CreationActions(definition)), cancellationToken);
+            var txnId = NewTxnId();
+            await Commits.TryWriteAsync(0, DeltaActionSerializer.Serialize(CreationActions(definition, txnId)), txnId, cancellationToken);
         }
 
         return await Log.GetSnapshotAsync(null, cancellationToken);
@@ -53,11 +56,15 @@ public sealed class DeltaTable
     public async Task<long?> GetTransactionVersionAsync(string appId, CancellationToken cancellationToken) =>
         (await Log.GetSnapshotAsync(null, cancellationToken)).GetTransactionVersion(appId);
 
-    internal CommitInfoAction CommitInfo(string operation, IReadOnlyDictionary<string, string> parameters)
+    /// <summary>A fresh commit id for commitInfo.txnId, from <see cref="DeltaWriterOptions.NewCommitId"/>.</summary>
+    internal string NewTxnId() => Options.NewCommitId().ToString();
+
+    internal CommitInfoAction CommitInfo(string operation, IReadOnlyDictionary<string, string> parameters, string txnId)
     {
         var extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
         {
             ["clientVersion"] = JsonSerializer.SerializeToElement(EngineInfo),
+            [CommitWriter.TxnIdField] = JsonSerializer.SerializeToElement(txnId),
         };
         if (Options.RunId is { } runId)
         {
@@ -74,7 +81,7 @@ public sealed class DeltaTable
         };
     }
 
-    private List<DeltaAction> CreationActions(TableDefinition definition)
+    private List<DeltaAction> CreationActions(TableDefinition definition, string txnId)
     {
         ValidateDefinition(definition);
         var metadata = new MetadataAction
@@ -91,7 +98,7 @@ public sealed class DeltaTable
         {
             ["partitionBy"] = JsonSerializer.Serialize(definition.PartitionColumns),
         };
-        return [DeltaAction.Of(CommitInfo("CREATE TABLE", parameters)), DeltaAction.Of(ProtocolFor(definition.Schema)), DeltaAction.Of(metadata)];
+        return [DeltaAction.Of(CommitInfo("CREATE TABLE", parameters, txnId)), DeltaAction.Of(ProtocolFor(definition.Schema)), DeltaAction.Of(metadata)];
     }
 
     /// <summary>Legacy 1/2 (widest reader support) unless the schema needs timestamp_ntz, which needs 3/7 features.</summary>

@@ -20,11 +20,15 @@ public sealed class DeltaTransaction
         _table = table;
         ReadSnapshot = readSnapshot;
         Operation = operation;
+        TxnId = table.NewTxnId();
     }
 
     public Snapshot ReadSnapshot { get; }
 
     public string Operation { get; }
+
+    /// <summary>This transaction's commit id (commitInfo.txnId): how it recognises its own commit after a failed answer.</summary>
+    public string TxnId { get; }
 
     /// <summary>commitInfo.operationParameters, e.g. mode=Append.</summary>
     public Dictionary<string, string> OperationParameters { get; } = new(StringComparer.Ordinal);
@@ -54,7 +58,7 @@ public sealed class DeltaTransaction
     public async Task<CommitResult> CommitAsync(CancellationToken cancellationToken)
     {
         CommitValidator.Validate(_table.Log.Table, ReadSnapshot, _actions);
-        var content = DeltaActionSerializer.Serialize(_actions.Prepend(DeltaAction.Of(_table.CommitInfo(Operation, OperationParameters))));
+        var content = DeltaActionSerializer.Serialize(_actions.Prepend(DeltaAction.Of(_table.CommitInfo(Operation, OperationParameters, TxnId))));
         var state = new AttemptState(ReadSnapshot.Version + 1);
         var version = await RetryPipeline().ExecuteAsync(
             async ct => await TryCommitAsync(state, content, ct), cancellationToken);
@@ -67,7 +71,7 @@ public sealed class DeltaTransaction
     {
         state.Attempts++;
         var version = state.NextVersion;
-        if (await _table.Log.Store.PutIfAbsentAsync(LogFile.CommitKey(version), content, cancellationToken))
+        if (await _table.Commits.TryWriteAsync(version, content, TxnId, cancellationToken))
         {
             return version;
         }

@@ -12,6 +12,13 @@ public sealed record DeltaWriterOptions
     /// <summary>Source of table ids (metaData.id). Default: random UUIDs.</summary>
     public Func<Guid> NewId { get; init; } = Guid.NewGuid;
 
+    /// <summary>
+    /// Source of commit ids (commitInfo.txnId, as Spark writes it), one per transaction: how a writer recognises its own
+    /// commit when a store answered a successful put-if-absent as failed. Separate from <see cref="NewId"/> so a test
+    /// that fixes the table id does not make every commit look like one transaction. Default: random UUIDs.
+    /// </summary>
+    public Func<Guid> NewCommitId { get; init; } = Guid.NewGuid;
+
     /// <summary>Attempts per commit when other writers keep taking the next version (appends only). Default 10.</summary>
     public int MaxCommitAttempts { get; init; } = 10;
 

@@ -1,0 +1,87 @@
+using ClickBatch.Cli;
+using ClickBatch.IntegrationTests.Support;
+
+namespace ClickBatch.IntegrationTests.Faults;
+
+/// <summary>
+/// Issue 13 "Deliver as well": the real <c>clickbatch run</c> into an s3:// lake (moto, S3 slowed by the proxy so signals
+/// land mid-run) stopped by SIGTERM (exit 130) or SIGKILLed again and again; reruns leave every record exactly once.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class S3ProcessKillTests(MotoServerFixture moto, LocalKafkaFixture kafka) : IClassFixture<LocalKafkaFixture>
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    // Fails today (reported to the lead, issue 13): the 'run' child process has a SIGTERM/SIGINT handler installed
+    // (/proc SigCgt) and is signalled mid-read, yet reads on to the end and exits 0; the same RunJob in-process stops
+    // with 130 when its token is cancelled. Unskip when the CLI signal path is fixed.
+    [Fact(Skip = "run ignores SIGTERM/SIGINT as a child process on an S3 lake (exit 0, reads to the end); see docs/reliability-faults.md")]
+    public async Task RunCommand_SigtermDuringAnS3Run_Exits130AndRerunLandsEveryRecordOnce()
+    {
+        using var harness = new RunHarness(kafka);
+        // Enough records for several read chunks, so the signal lands while the run still reads.
+        await harness.ProduceAsync(clicks: 8000);
+        await using var lake = await S3FaultLake.CreateAsync(moto, harness, seed: 3, new FaultRule(FaultKind.Latency) { S3Only = true });
+        var arguments = await lake.RunArgumentsAsync(commitEveryRecords: 200);
+
+        int exit;
+        using (var run = ClickBatchProcess.Start(lake.Environment, arguments))
+        {
+            await WaitForAsync(async () => run.HasExited || await lake.CommitsAsync(harness.Clicks) >= 3);
+            run.HasExited.ShouldBeFalse("the run ended before its first chunk commit could be interrupted: " + await run.StandardError);
+            PosixSignals.Send(run.Id, PosixSignals.SigTerm);
+            exit = await run.WaitForExitAsync(RunTimeout);
+            exit.ShouldBe(ExitCodes.Interrupted, await run.StandardError);
+        }
+
+        await lake.ShouldHoldNoDuplicatesAsync();
+        lake.Proxy.SetRules();
+        using var rerun = ClickBatchProcess.Start(lake.Environment, arguments);
+        (await rerun.WaitForExitAsync(RunTimeout)).ShouldBe(ExitCodes.Success, await rerun.StandardError);
+        await lake.ShouldHoldExactlyOnceAsync();
+    }
+
+    [Fact]
+    public async Task RunCommand_TwentySigkillsOnS3_EveryRecordExactlyOnce()
+    {
+        using var harness = new RunHarness(kafka);
+        await harness.ProduceAsync(clicks: 3000);
+        await using var lake = await S3FaultLake.CreateAsync(moto, harness, seed: 4, new FaultRule(FaultKind.Latency) { S3Only = true });
+        var arguments = await lake.RunArgumentsAsync(commitEveryRecords: 150);
+        var random = new Random(20);
+        var killedWhileRunning = 0;
+
+        for (var kill = 0; kill < 20; kill++)
+        {
+            using var run = ClickBatchProcess.Start(lake.Environment, arguments);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(400, 1800)));
+            if (!run.HasExited)
+            {
+                await run.KillAsync();
+                killedWhileRunning++;
+            }
+            else
+            {
+                (await run.WaitForExitAsync(RunTimeout)).ShouldBe(ExitCodes.Success, await run.StandardError);
+            }
+        }
+
+        await lake.ShouldHoldNoDuplicatesAsync();
+        lake.Proxy.SetRules();
+        using var last = ClickBatchProcess.Start(lake.Environment, arguments);
+        (await last.WaitForExitAsync(RunTimeout)).ShouldBe(ExitCodes.Success, await last.StandardError);
+        killedWhileRunning.ShouldBeGreaterThanOrEqualTo(15, "most of the 20 SIGKILLs should hit a running job");
+        (await lake.CommitsAsync(harness.Clicks)).ShouldBeGreaterThan(3);
+        await lake.ShouldHoldExactlyOnceAsync();
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + RunTimeout;
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "timed out waiting for the run");
+            await Task.Delay(100);
+        }
+    }
+}
