@@ -84,6 +84,12 @@ public sealed class RunJob
         try
         {
             await DrainAsync(run, stop);
+            if (run.Plan is { BlockedGaps.Count: > 0 } plan)
+            {
+                // Every partition without a gap is committed; the ones with a gap were not read (issue 13).
+                throw DataLossException.AfterLandingTheRest(plan.BlockedGaps);
+            }
+
             return Completed(run, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -201,7 +207,7 @@ public sealed class RunJob
     private static bool RecordStarts(RunState run, OffsetPlan plan)
     {
         var any = false;
-        foreach (var range in plan.Ranges)
+        foreach (var range in plan.Ranges.Where(r => !plan.IsBlocked(r.Key)))
         {
             var ingestion = run.Topics[range.Topic];
             if (!ingestion.Data.Offsets.ContainsKey(range.Partition) || !ingestion.Rejects.Offsets.ContainsKey(range.Partition))
@@ -245,6 +251,11 @@ public sealed class RunJob
         foreach (var gap in plan.Gaps)
         {
             RunLog.DataLossAccepted(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1, gap.MissingTo);
+        }
+
+        foreach (var gap in plan.BlockedGaps)
+        {
+            RunLog.DataLossBlocked(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1);
         }
 
         foreach (var range in plan.Ranges.Where(r => !r.IsEmpty))

@@ -48,4 +48,8 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1909, Level = LogLevel.Error,
         Message = "Run {RunId} failed unexpectedly; complete chunks stay committed, the next run resumes from the Delta log")]
     public static partial void UnexpectedFailure(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 1916, Level = LogLevel.Error,
+        Message = "Topic {Topic} partition {Partition}: retention deleted offsets {FromOffset}-{LastOffset} before they were read; the partition is not read (its offset stays), the run ends with exit code 3 after landing the others")]
+    public static partial void DataLossBlocked(ILogger logger, string topic, int partition, long fromOffset, long lastOffset);
 }
