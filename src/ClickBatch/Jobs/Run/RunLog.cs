@@ -52,4 +52,8 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1916, Level = LogLevel.Error,
         Message = "Topic {Topic} partition {Partition}: retention deleted offsets {FromOffset}-{LastOffset} before they were read; the partition is not read (its offset stays), the run ends with exit code 3 after landing the others")]
     public static partial void DataLossBlocked(ILogger logger, string topic, int partition, long fromOffset, long lastOffset);
+
+    [LoggerMessage(EventId = 1917, Level = LogLevel.Warning,
+        Message = "Run {RunId}: updating the ledger entry {ObjectKey} after a commit failed; the run goes on (the Delta log holds its progress, the entry is rewritten at the end)")]
+    public static partial void LedgerUpdateFailed(ILogger logger, Exception exception, string runId, string objectKey);
 }
