@@ -75,7 +75,28 @@ public sealed class RunJob
         await ledger.EndAsync(report);
         RunLog.RunEnded(_logger, run.RunId, status.ToString(), report.Records, report.Rows, report.Rejects, report.DurationSeconds);
         await run.DisposeAsync();
+        RemoveStaging(run.RunId);
         return report;
+    }
+
+    /// <summary>
+    /// The run's own staging folder, once its writers are disposed: committed files were uploaded, the rest belong to
+    /// no commit (issue 13: successful runs left empty trees behind). Best effort: the janitor removes it after 48 h.
+    /// </summary>
+    private void RemoveStaging(string runId)
+    {
+        var folder = Path.Combine(_settings.StagingDirectory, runId);
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            RunLog.StagingNotRemoved(_logger, ex, folder);
+        }
     }
 
     private async Task<(RunStatus, int, string?)> RunGuardedAsync(RunState run, RunLedgerUpdates ledger, CancellationToken stop)

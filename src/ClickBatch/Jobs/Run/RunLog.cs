@@ -56,4 +56,8 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1917, Level = LogLevel.Warning,
         Message = "Run {RunId}: updating the ledger entry {ObjectKey} after a commit failed; the run goes on (the Delta log holds its progress, the entry is rewritten at the end)")]
     public static partial void LedgerUpdateFailed(ILogger logger, Exception exception, string runId, string objectKey);
+
+    [LoggerMessage(EventId = 1918, Level = LogLevel.Warning,
+        Message = "The run's staging folder {Path} could not be removed; a later run removes it once it is 48 h old")]
+    public static partial void StagingNotRemoved(ILogger logger, Exception exception, string path);
 }

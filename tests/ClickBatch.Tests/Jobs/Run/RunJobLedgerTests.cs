@@ -7,7 +7,10 @@ using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Jobs.Run;
 
-/// <summary>Issue 13 items 4 and 5: what the ledger holds for a refused run, a run failing before its plan, and a killed run.</summary>
+/// <summary>
+/// Issue 13 items 4, 5 and 10: what the ledger holds for a refused run, a run failing before its plan and a killed run;
+/// what a finished run leaves in staging.
+/// </summary>
 public sealed class RunJobLedgerTests : IDisposable
 {
     private static readonly string Version4 = "_delta_log/" + 4L.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + ".json";
@@ -107,6 +110,17 @@ public sealed class RunJobLedgerTests : IDisposable
         var entry = (await _lake.LedgerAsync()).Single();
         entry.Status.ShouldBe(RunStatus.Succeeded);
         entry.Records.ShouldBe(12);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Succeeded_RemovesItsStagingFolder()
+    {
+        var report = await _lake.RunAsync(new FakeKafkaSource().WithPartition("clicks", 0, Range(12)));
+
+        report.Status.ShouldBe(RunStatus.Succeeded);
+        report.Topics.Single().Files.ShouldBeGreaterThan(0);
+        Directory.Exists(_lake.Staging).ShouldBeTrue("the run stages its files there");
+        Directory.Exists(Path.Combine(_lake.Staging, report.RunId)).ShouldBeFalse();
     }
 
     private static IEnumerable<long> Range(int count) => Enumerable.Range(0, count).Select(i => (long)i);
