@@ -13,8 +13,11 @@ public static class OffsetPlanner
     /// <param name="storedOffsets">Next offset to read per partition from the Delta log's txn actions; may lack partitions.</param>
     /// <param name="groupOffsets">Committed offsets of the consumer group; only used with <see cref="StartingOffsets.Group"/>.</param>
     /// <param name="mode">Start of partitions without a stored offset.</param>
-    /// <param name="allowDataLoss">Continue from earliest where records were deleted unread, and report the gap.</param>
-    /// <exception cref="DataLossException">Records were deleted unread and <paramref name="allowDataLoss"/> is false.</exception>
+    /// <param name="allowDataLoss">
+    /// Continue from earliest where records were deleted unread, and report the gap. Without it a partition with a gap
+    /// gets an empty range at its start (it is not read, its offsets stay) and the gap is in <see cref="OffsetPlan.BlockedGaps"/>;
+    /// every other partition is planned as usual (issue 13: data loss in one partition must not stop every topic).
+    /// </param>
     /// <exception cref="OffsetAheadOfTopicException">A start offset lies past the end, or names a partition the topic lacks.</exception>
     public static OffsetPlan Plan(
         IReadOnlyList<PartitionBounds> bounds,
@@ -28,18 +31,28 @@ public static class OffsetPlanner
         ArgumentNullException.ThrowIfNull(groupOffsets);
         CheckStoredPartitionsExist(bounds, storedOffsets);
         var ranges = new List<PartitionRange>(bounds.Count);
-        var gaps = new List<DataLossGap>();
+        var accepted = new List<DataLossGap>();
+        var blocked = new List<DataLossGap>();
         foreach (var partition in bounds)
         {
             var (range, gap) = PlanPartition(partition, storedOffsets, groupOffsets, mode);
-            ranges.Add(range);
-            if (gap is not null)
+            if (gap is null)
             {
-                gaps.Add(gap);
+                ranges.Add(range);
+            }
+            else if (allowDataLoss)
+            {
+                ranges.Add(range);
+                accepted.Add(gap);
+            }
+            else
+            {
+                ranges.Add(range with { From = gap.MissingFrom, To = gap.MissingFrom });
+                blocked.Add(gap);
             }
         }
 
-        return gaps.Count > 0 && !allowDataLoss ? throw new DataLossException(gaps) : new OffsetPlan(ranges, gaps);
+        return new OffsetPlan(ranges, accepted) { BlockedGaps = blocked };
     }
 
     private static (PartitionRange Range, DataLossGap? Gap) PlanPartition(

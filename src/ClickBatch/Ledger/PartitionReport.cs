@@ -25,6 +25,10 @@ public sealed record PartitionReport
     /// <summary>Records skipped because their table already held them (rerun after a crash between two commits).</summary>
     public long AlreadyLanded { get; init; }
 
-    /// <summary>Offsets retention deleted before they were read, [from, to); only with --allow-data-loss.</summary>
+    /// <summary>
+    /// Offsets retention deleted before they were read, [from, to). With --allow-data-loss the partition continued from
+    /// its earliest offset; without it the partition was not read (start = end = its stored offset) and the run
+    /// ended with exit code 3 (status DataLoss) after landing the other partitions.
+    /// </summary>
     public OffsetGap? DataLossGap { get; init; }
 }

@@ -51,8 +51,11 @@ public sealed class TopicFileSink : IAsyncDisposable
         _rejectFloors = rejects;
     }
 
-    /// <summary>Decodes the record and appends it as a row (true) or a reject (false).</summary>
-    public bool Add(in RawRecord record)
+    /// <summary>
+    /// Decodes the record and appends it as a row or a reject, or skips it when its table already holds it; says
+    /// which, so the caller's books never infer an outcome from counters that did not move.
+    /// </summary>
+    public SinkOutcome Add(in RawRecord record)
     {
         RecordsIn++;
         if (_decoder.TryDecode(record))
@@ -60,18 +63,18 @@ public sealed class TopicFileSink : IAsyncDisposable
             if (IsBelow(_dataFloors, record))
             {
                 AlreadyLanded++;
-                return true;
+                return SinkOutcome.AlreadyLanded;
             }
 
             _data.Append(_decoder.Row, _decoder.PartitionDay, record.Topic, record.Partition, record.Offset);
             Rows++;
-            return true;
+            return SinkOutcome.Row;
         }
 
         if (IsBelow(_rejectFloors, record))
         {
             AlreadyLanded++;
-            return false;
+            return SinkOutcome.AlreadyLanded;
         }
 
         var reject = _decoder.Reject!;
@@ -79,7 +82,7 @@ public sealed class TopicFileSink : IAsyncDisposable
         _rejects.Append(_rejectBuilder.Row, _rejectBuilder.PartitionDay, record.Topic, record.Partition, record.Offset);
         _rejectsByKind[(int)reject.Kind]++;
         Rejects++;
-        return false;
+        return SinkOutcome.Reject;
     }
 
     public async Task<TopicFileSinkResult> CompleteAsync(CancellationToken cancellationToken)

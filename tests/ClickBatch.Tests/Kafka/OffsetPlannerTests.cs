@@ -95,14 +95,27 @@ public sealed class OffsetPlannerTests
     }
 
     [Fact]
-    public void Plan_StoredOffsetBelowEarliest_ThrowsDataLossNamingPartitionAndRange()
+    public void Plan_StoredOffsetBelowEarliest_BlocksThatPartitionAndPlansTheOthers()
     {
-        var error = Should.Throw<DataLossException>(() =>
-            Plan([Bounds("clicks", 0, 0, 10), Bounds("clicks", 3, 200, 300)], Stored(("clicks", 3, 120))));
+        var plan = Plan([Bounds("clicks", 0, 0, 10), Bounds("clicks", 3, 200, 300)], Stored(("clicks", 3, 120)));
+
+        plan.BlockedGaps.ShouldBe([new DataLossGap("clicks", 3, 120, 200)]);
+        plan.Gaps.ShouldBeEmpty();
+        plan.IsBlocked(new KafkaPartition("clicks", 3)).ShouldBeTrue();
+        plan.IsBlocked(new KafkaPartition("clicks", 0)).ShouldBeFalse();
+        // The blocked partition reads nothing and stays at its stored offset; the other one is read as usual.
+        plan.Ranges.ShouldBe([new PartitionRange("clicks", 0, 0, 10), new PartitionRange("clicks", 3, 120, 120)]);
+        plan.NonEmptyRanges.ShouldBe([new PartitionRange("clicks", 0, 0, 10)]);
+    }
+
+    [Fact]
+    public void DataLossException_AfterLandingTheRest_NamesPartitionRangeAndTheWayOut()
+    {
+        var error = DataLossException.AfterLandingTheRest([new DataLossGap("clicks", 3, 120, 200)]);
 
         error.ExitCode.ShouldBe(ExitCodes.DataLoss);
-        error.Gaps.ShouldBe([new DataLossGap("clicks", 3, 120, 200)]);
         error.Message.ShouldContain("topic 'clicks' partition 3: offsets 120-199 (80 offsets)");
+        error.Message.ShouldContain("every other partition was read and committed");
         error.Message.ShouldContain("--allow-data-loss");
         error.Facts["Partition"].ShouldBe(3);
         error.Facts["MissingFrom"].ShouldBe(120L);
@@ -110,14 +123,30 @@ public sealed class OffsetPlannerTests
     }
 
     [Fact]
+    public void Plan_ExactlyOneOffsetDeletedUnread_IsDataLoss()
+    {
+        var plan = Plan([Bounds("clicks", 0, 50, 60)], Stored(("clicks", 0, 49)));
+
+        plan.BlockedGaps.ShouldBe([new DataLossGap("clicks", 0, 49, 50)]);
+        plan.NonEmptyRanges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Plan_ExactlyOneOffsetDeletedUnreadAndAllowed_ContinuesFromEarliestAndReportsTheGap()
+    {
+        var plan = OffsetPlanner.Plan([Bounds("clicks", 0, 50, 60)], Stored(("clicks", 0, 49)), None, StartingOffsets.Earliest, allowDataLoss: true);
+
+        plan.Gaps.ShouldBe([new DataLossGap("clicks", 0, 49, 50)]);
+        plan.Ranges.ShouldBe([new PartitionRange("clicks", 0, 50, 60)]);
+    }
+
+    [Fact]
     public void Plan_DataLossInSeveralPartitions_ReportsEveryGap()
     {
-        var error = Should.Throw<DataLossException>(() => Plan(
-            [Bounds("clicks", 0, 50, 60), Bounds("checkouts", 1, 7, 9)],
-            Stored(("clicks", 0, 40), ("checkouts", 1, 0))));
+        var plan = Plan([Bounds("clicks", 0, 50, 60), Bounds("checkouts", 1, 7, 9)], Stored(("clicks", 0, 40), ("checkouts", 1, 0)));
 
-        error.Gaps.ShouldBe([new DataLossGap("clicks", 0, 40, 50), new DataLossGap("checkouts", 1, 0, 7)]);
-        error.Message.ShouldContain("topic 'checkouts' partition 1: offsets 0-6 (7 offsets)");
+        plan.BlockedGaps.ShouldBe([new DataLossGap("clicks", 0, 40, 50), new DataLossGap("checkouts", 1, 0, 7)]);
+        DataLossException.AfterLandingTheRest(plan.BlockedGaps).Message.ShouldContain("topic 'checkouts' partition 1: offsets 0-6 (7 offsets)");
     }
 
     [Fact]
@@ -133,10 +162,11 @@ public sealed class OffsetPlannerTests
     [Fact]
     public void Plan_GroupOffsetBelowEarliest_IsDataLoss()
     {
-        var error = Should.Throw<DataLossException>(() => OffsetPlanner.Plan(
-            [Bounds("clicks", 0, 30, 90)], None, Stored(("clicks", 0, 5)), StartingOffsets.Group, allowDataLoss: false));
+        var plan = OffsetPlanner.Plan(
+            [Bounds("clicks", 0, 30, 90)], None, Stored(("clicks", 0, 5)), StartingOffsets.Group, allowDataLoss: false);
 
-        error.Gaps.ShouldBe([new DataLossGap("clicks", 0, 5, 30)]);
+        plan.BlockedGaps.ShouldBe([new DataLossGap("clicks", 0, 5, 30)]);
+        plan.NonEmptyRanges.ShouldBeEmpty();
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class PartitionedFileWriterTests
         using var temp = new TempDirectory();
         var schema = new TopicSchema("events", [new FieldSpec("id", FieldKind.String, true), new FieldSpec("at", FieldKind.Timestamp, false)], "at");
         await using var sink = new TopicFileSink(schema, Records.Options(), temp.Sub("data"), temp.Sub("rejects"));
-        sink.Add(Records.Json("{\"id\":\"a\"}")).ShouldBeTrue();
+        sink.Add(Records.Json("{\"id\":\"a\"}")).ShouldBe(SinkOutcome.Row);
 
         var file = (await sink.CompleteAsync(CancellationToken.None)).DataFiles.ShouldHaveSingleItem();
 
@@ -81,7 +81,7 @@ public class PartitionedFileWriterTests
     {
         using var temp = new TempDirectory();
         await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(PartitionMode.None), temp.Sub("data"), temp.Sub("rejects"));
-        sink.Add(Records.Json(Records.Click())).ShouldBeTrue();
+        sink.Add(Records.Json(Records.Click())).ShouldBe(SinkOutcome.Row);
 
         var file = (await sink.CompleteAsync(CancellationToken.None)).DataFiles.ShouldHaveSingleItem();
 
@@ -121,8 +121,8 @@ public class PartitionedFileWriterTests
     {
         using var temp = new TempDirectory();
         await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(PartitionMode.KafkaDate), temp.Sub("data"), temp.Sub("rejects"));
-        sink.Add(Records.Json(Records.Click(), timestampMs: long.MaxValue / 2)).ShouldBeTrue();
-        sink.Add(Records.Bytes(null, offset: 1, timestampMs: long.MaxValue / 2)).ShouldBeFalse();
+        sink.Add(Records.Json(Records.Click(), timestampMs: long.MaxValue / 2)).ShouldBe(SinkOutcome.Row);
+        sink.Add(Records.Bytes(null, offset: 1, timestampMs: long.MaxValue / 2)).ShouldBe(SinkOutcome.Reject);
 
         var result = await sink.CompleteAsync(CancellationToken.None);
 

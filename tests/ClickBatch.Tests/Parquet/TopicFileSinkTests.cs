@@ -60,7 +60,7 @@ public class TopicFileSinkTests
             for (var i = 0; i < amounts.Length; i++)
             {
                 sink.Add(Records.Json("{\"checkout_id\":\"k" + i + "\",\"user_id\":1,\"product_id\":\"p\",\"total_amount\":"
-                    + amounts[i] + ",\"datetime_occured\":\"2024-01-05 00:00:00\"}", offset: i)).ShouldBeTrue();
+                    + amounts[i] + ",\"datetime_occured\":\"2024-01-05 00:00:00\"}", offset: i)).ShouldBe(SinkOutcome.Row);
             }
 
             await sink.CompleteAsync(CancellationToken.None);
@@ -133,7 +133,7 @@ public class TopicFileSinkTests
         await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(), temp.Sub("data"), temp.Sub("rejects"), options);
         foreach (var click in clicks)
         {
-            sink.Add(ClickEvents.ToRecord(click)).ShouldBeTrue(click.Json);
+            sink.Add(ClickEvents.ToRecord(click)).ShouldBe(SinkOutcome.Row, click.Json);
         }
 
         return await sink.CompleteAsync(CancellationToken.None);

@@ -50,6 +50,15 @@ public sealed class FakeKafkaSource : IKafkaSource
         return this;
     }
 
+    /// <summary>Adds (or replaces) a partition holding these values (null: a tombstone) at offsets 0, 1, 2, ...; the end is after the last.</summary>
+    public FakeKafkaSource WithValues(string topic, int partition, IEnumerable<byte[]?> values)
+    {
+        var records = values.Select((value, o) => new KafkaRecord(topic, partition, o, 1_700_000_000_000 + o,
+            KafkaTimestampType.CreateTime, null, value)).ToList();
+        _partitions[new KafkaPartition(topic, partition)] = (0, records.Count, records);
+        return this;
+    }
+
     public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
         CaptureCount++;

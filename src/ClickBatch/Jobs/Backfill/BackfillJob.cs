@@ -74,7 +74,7 @@ public sealed class BackfillJob(IKafkaSource source, Func<string, IObjectStore> 
             {
                 var tally = tallies[record.Partition];
                 tally.Records++;
-                if (sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value)))
+                if (sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value)) == SinkOutcome.Row)
                 {
                     tally.Rows++;
                 }

@@ -62,10 +62,9 @@ public sealed class RunJob
 
         var run = new RunState(RunId.New(_clock), _clock.GetUtcNow());
         StagingJanitor.RemoveStale(_settings.StagingDirectory, run.StartedAt);
-        var ledger = new RunLedger(_stores(_settings.LakeUri));
+        var ledger = new RunLedgerUpdates(new RunLedger(_stores(_settings.LakeUri)), run, _settings, _clock, _logger);
         RunLog.RunStarted(_logger, run.RunId, _settings.JobId, string.Join(",", _settings.Topics.Select(t => t.Topic)), _settings.LakeUri);
-        await ledger.WriteAsync(run.Report(_settings, RunStatus.Running, null, null, _clock), CancellationToken.None);
-        var (status, exitCode, error) = await RunGuardedAsync(run, stop);
+        var (status, exitCode, error) = await RunGuardedAsync(run, ledger, stop);
         if (error is not null)
         {
             // The reason in the logs too (CloudWatch, journald), not only on stdout and in the ledger.
@@ -73,23 +72,50 @@ public sealed class RunJob
         }
 
         var report = run.Report(_settings, status, exitCode, error, _clock);
-        await ledger.WriteAsync(report, CancellationToken.None);
+        await ledger.EndAsync(report);
         RunLog.RunEnded(_logger, run.RunId, status.ToString(), report.Records, report.Rows, report.Rejects, report.DurationSeconds);
         await run.DisposeAsync();
+        RemoveStaging(run.RunId);
         return report;
     }
 
-    private async Task<(RunStatus, int, string?)> RunGuardedAsync(RunState run, CancellationToken stop)
+    /// <summary>
+    /// The run's own staging folder, once its writers are disposed: committed files were uploaded, the rest belong to
+    /// no commit (issue 13: successful runs left empty trees behind). Best effort: the janitor removes it after 48 h.
+    /// </summary>
+    private void RemoveStaging(string runId)
+    {
+        var folder = Path.Combine(_settings.StagingDirectory, runId);
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            RunLog.StagingNotRemoved(_logger, ex, folder);
+        }
+    }
+
+    private async Task<(RunStatus, int, string?)> RunGuardedAsync(RunState run, RunLedgerUpdates ledger, CancellationToken stop)
     {
         try
         {
-            await DrainAsync(run, stop);
+            await DrainAsync(run, ledger, stop);
+            if (run.Plan is { BlockedGaps.Count: > 0 } plan)
+            {
+                // Every partition without a gap is committed; the ones with a gap were not read (issue 13).
+                throw DataLossException.AfterLandingTheRest(plan.BlockedGaps);
+            }
+
             return Completed(run, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             RunLog.Stopping(_logger);
-            await CommitAllAsync(run, CancellationToken.None);
+            await CommitAllAsync(run, ledger, CancellationToken.None);
             return (RunStatus.Interrupted, ExitCodes.Interrupted, "interrupted by signal; complete chunks were committed");
         }
         catch (ClickBatchException ex)
@@ -121,7 +147,7 @@ public sealed class RunJob
         _ => RunStatus.Failed,
     };
 
-    private async Task DrainAsync(RunState run, CancellationToken stop)
+    private async Task DrainAsync(RunState run, RunLedgerUpdates ledger, CancellationToken stop)
     {
         await using var source = _sourceFactory();
         var topics = _settings.Topics.Select(t => t.Topic).ToList();
@@ -146,13 +172,15 @@ public sealed class RunJob
             _settings.StartingOffsets, _settings.AllowDataLoss);
         run.Plan = plan;
         LogPlan(plan, bounds);
+        // Every guard passed and the plan stands: from here on the run may write, so the ledger shows it as Running.
+        await ledger.StartAsync(stop);
         if (RecordStarts(run, plan))
         {
-            await CommitAllAsync(run, stop);
+            await CommitAllAsync(run, ledger, stop);
         }
 
-        await ReadAsync(source, run, plan, stop);
-        await CommitAllAsync(run, stop);
+        await ReadAsync(source, run, ledger, plan, stop);
+        await CommitAllAsync(run, ledger, stop);
         await CheckSpectrumAsync(run, stop);
         await CommitGroupOffsetsAsync(source, run);
     }
@@ -201,7 +229,7 @@ public sealed class RunJob
     private static bool RecordStarts(RunState run, OffsetPlan plan)
     {
         var any = false;
-        foreach (var range in plan.Ranges)
+        foreach (var range in plan.Ranges.Where(r => !plan.IsBlocked(r.Key)))
         {
             var ingestion = run.Topics[range.Topic];
             if (!ingestion.Data.Offsets.ContainsKey(range.Partition) || !ingestion.Rejects.Offsets.ContainsKey(range.Partition))
@@ -247,6 +275,11 @@ public sealed class RunJob
             RunLog.DataLossAccepted(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1, gap.MissingTo);
         }
 
+        foreach (var gap in plan.BlockedGaps)
+        {
+            RunLog.DataLossBlocked(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1);
+        }
+
         foreach (var range in plan.Ranges.Where(r => !r.IsEmpty))
         {
             var earliest = bounds.First(b => b.Key == range.Key).Earliest;
@@ -254,7 +287,7 @@ public sealed class RunJob
         }
     }
 
-    private async Task ReadAsync(IKafkaSource source, RunState run, OffsetPlan plan, CancellationToken stop)
+    private async Task ReadAsync(IKafkaSource source, RunState run, RunLedgerUpdates ledger, OffsetPlan plan, CancellationToken stop)
     {
         var progress = Progress ?? new LogRunProgress(_logger, _clock);
         progress.Planned(plan.Ranges.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Sum(r => r.OffsetCount)));
@@ -273,6 +306,7 @@ public sealed class RunJob
             foreach (var ingestion in run.Topics.Values.Where(t => t.ChunkIsFull))
             {
                 await CommitAsync(ingestion, CancellationToken.None);
+                await ledger.CommittedAsync(last: false);
             }
 
             foreach (var ingestion in run.Topics.Values)
@@ -284,14 +318,19 @@ public sealed class RunJob
         progress.Completed();
     }
 
-    /// <summary>Commits run with <see cref="CancellationToken.None"/> once started: a signal must not cut a commit in half.</summary>
-    private async Task CommitAllAsync(RunState run, CancellationToken ct)
+    /// <summary>
+    /// Commits run with <see cref="CancellationToken.None"/> once started: a signal must not cut a commit in half. Used for
+    /// the start commit, the last commit and the one on a signal, so the ledger entry is updated after it unthrottled.
+    /// </summary>
+    private async Task CommitAllAsync(RunState run, RunLedgerUpdates ledger, CancellationToken ct)
     {
         foreach (var ingestion in run.Topics.Values)
         {
             ct.ThrowIfCancellationRequested();
             await CommitAsync(ingestion, CancellationToken.None);
         }
+
+        await ledger.CommittedAsync(last: true);
     }
 
     private async Task CommitAsync(TopicIngestion ingestion, CancellationToken ct)

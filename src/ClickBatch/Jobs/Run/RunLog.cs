@@ -48,4 +48,16 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1909, Level = LogLevel.Error,
         Message = "Run {RunId} failed unexpectedly; complete chunks stay committed, the next run resumes from the Delta log")]
     public static partial void UnexpectedFailure(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 1916, Level = LogLevel.Error,
+        Message = "Topic {Topic} partition {Partition}: retention deleted offsets {FromOffset}-{LastOffset} before they were read; the partition is not read (its offset stays), the run ends with exit code 3 after landing the others")]
+    public static partial void DataLossBlocked(ILogger logger, string topic, int partition, long fromOffset, long lastOffset);
+
+    [LoggerMessage(EventId = 1917, Level = LogLevel.Warning,
+        Message = "Run {RunId}: updating the ledger entry {ObjectKey} after a commit failed; the run goes on (the Delta log holds its progress, the entry is rewritten at the end)")]
+    public static partial void LedgerUpdateFailed(ILogger logger, Exception exception, string runId, string objectKey);
+
+    [LoggerMessage(EventId = 1918, Level = LogLevel.Warning,
+        Message = "The run's staging folder {Path} could not be removed; a later run removes it once it is 48 h old")]
+    public static partial void StagingNotRemoved(ILogger logger, Exception exception, string path);
 }

@@ -33,6 +33,12 @@ public sealed record RunSettings
 
     public required string StagingDirectory { get; init; }
 
+    /// <summary>
+    /// Least time between two ledger updates during a run (after its first commit and after its last the entry is
+    /// always updated); default 30 seconds. The final entry is written when the run ends in any case.
+    /// </summary>
+    public TimeSpan LedgerUpdateInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Glue database tables are registered in after each commit; null for none.</summary>
     public string? GlueDatabase { get; init; }
 

@@ -49,7 +49,8 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
             Topic = topic.Topic,
             Table = topic.TableUri,
             RejectsTable = topic.RejectsTableUri,
-            Partitions = Bounds.Where(b => b.Topic == topic.Topic).Select(b => PartitionReportOf(b, ingestion)).ToList(),
+            // Before the plan nothing is known about where a partition starts or stands: no partitions, not zeros.
+            Partitions = Plan is null ? [] : Bounds.Where(b => b.Topic == topic.Topic).Select(b => PartitionReportOf(b, Plan, ingestion)).ToList(),
             DeltaVersions = ingestion?.Data.Versions ?? [],
             RejectsDeltaVersions = ingestion?.Rejects.Versions ?? [],
             Files = ingestion?.FilesWritten ?? 0,
@@ -57,10 +58,10 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
         };
     }
 
-    private PartitionReport PartitionReportOf(PartitionBounds bounds, TopicIngestion? ingestion)
+    private static PartitionReport PartitionReportOf(PartitionBounds bounds, OffsetPlan plan, TopicIngestion? ingestion)
     {
-        var range = Plan?.Ranges.FirstOrDefault(r => r.Key == bounds.Key);
-        var gap = Plan?.Gaps.FirstOrDefault(g => g.Topic == bounds.Topic && g.Partition == bounds.Partition);
+        var range = plan.Ranges.FirstOrDefault(r => r.Key == bounds.Key);
+        var gap = plan.Gaps.Concat(plan.BlockedGaps).FirstOrDefault(g => g.Topic == bounds.Topic && g.Partition == bounds.Partition);
         var tally = ingestion?.Committed.GetValueOrDefault(bounds.Partition);
         return new PartitionReport
         {

@@ -53,24 +53,30 @@ internal sealed class TopicIngestion : IAsyncDisposable
 
     public long RecordsRead => _committed.Values.Sum(t => t.Records) + _pending.Values.Sum(t => t.Records);
 
+    /// <summary>
+    /// One record becomes a row, a reject, or is provably already landed (its offset is below a table's stored offset);
+    /// anything else is a bug that must stop the run before a commit, never a record the books silently absorb.
+    /// </summary>
     public void Add(KafkaRecord record)
     {
         var sink = _sink ??= OpenSink();
-        var (rows, rejects) = (sink.Rows, sink.Rejects);
-        sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value));
+        var outcome = sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value));
         var tally = Tally(_pending, record.Partition);
         tally.Records++;
-        if (sink.Rows > rows)
+        switch (outcome)
         {
-            tally.Rows++;
-        }
-        else if (sink.Rejects > rejects)
-        {
-            tally.Rejects++;
-        }
-        else
-        {
-            tally.AlreadyLanded++;
+            case SinkOutcome.Row:
+                tally.Rows++;
+                break;
+            case SinkOutcome.Reject:
+                tally.Rejects++;
+                break;
+            case SinkOutcome.AlreadyLanded when IsBelow(Data.Offsets, record) || IsBelow(Rejects.Offsets, record):
+                tally.AlreadyLanded++;
+                break;
+            default:
+                throw new InvalidOperationException($"Internal error: topic '{record.Topic}' partition {record.Partition} offset {record.Offset} became "
+                    + $"{outcome}, but it lies at or past both tables' stored offsets; it would be counted without landing. This is a ClickBatch bug.");
         }
 
         _chunkRecords++;
@@ -84,6 +90,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
     {
         var result = _sink is null ? null : await _sink.CompleteAsync(cancellationToken);
         await DisposeSinkAsync();
+        CheckFilesMatchTheBooks(result);
         CheckRejectRatio();
         var dataVersion = await Data.CommitAsync(result?.DataFiles ?? [], _positions, cancellationToken);
         var rejectsVersion = await Rejects.CommitAsync(result?.RejectFiles ?? [], _positions, cancellationToken);
@@ -103,6 +110,25 @@ internal sealed class TopicIngestion : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => DisposeSinkAsync();
+
+    private static bool IsBelow(IReadOnlyDictionary<int, long> stored, KafkaRecord record) =>
+        stored.TryGetValue(record.Partition, out var offset) && record.Offset < offset;
+
+    /// <summary>
+    /// The files must hold exactly the rows and rejects the books count, before anything is committed: a sink that
+    /// counted a record without writing it (or wrote one it did not count) is a bug, and committing would lose or
+    /// invent a record while the report balances.
+    /// </summary>
+    private void CheckFilesMatchTheBooks(TopicFileSinkResult? result)
+    {
+        var (rows, rejects) = (_pending.Values.Sum(t => t.Rows), _pending.Values.Sum(t => t.Rejects));
+        var (rowsInFiles, rejectsInFiles) = (result?.DataFiles.Sum(f => f.NumRecords) ?? 0, result?.RejectFiles.Sum(f => f.NumRecords) ?? 0);
+        if (rows != rowsInFiles || rejects != rejectsInFiles)
+        {
+            throw new InvalidOperationException($"Internal error: topic '{Topic.Topic}': the chunk counts {rows} rows and {rejects} rejects, "
+                + $"but its files hold {rowsInFiles} and {rejectsInFiles}. Nothing of the chunk was committed. This is a ClickBatch bug.");
+        }
+    }
 
     private void CheckRejectRatio()
     {

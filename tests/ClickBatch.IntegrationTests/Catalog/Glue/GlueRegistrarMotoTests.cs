@@ -71,6 +71,28 @@ public sealed class GlueRegistrarMotoTests(MotoServerFixture moto)
     }
 
     [Fact]
+    public async Task RegisterAsync_TableRootMoved_PointsTheTableAndEveryPartitionAtTheNewRoot()
+    {
+        var glue = new GlueClient(moto.CreateJsonClient(AwsService.Glue));
+        var database = MotoServerFixture.UniqueName("db");
+        await glue.EnsureDatabaseAsync(database, null, Ct);
+        var registrar = new GlueRegistrar(glue);
+        var snapshot = Snapshot(Schema, ["2024-01-01", "2024-01-02"]);
+        await registrar.RegisterAsync(database, "clicks", snapshot, Root, Ct);
+
+        var moved = await registrar.RegisterAsync(database, "clicks", snapshot, new Uri("s3://lake/moved/clicks/"), Ct);
+
+        moved.TableAction.ShouldBe(GlueTableAction.Updated);
+        moved.PartitionsUpdated.ShouldBe(2);
+        var table = (await glue.GetTableAsync(database, "clicks", Ct))!;
+        table.StorageDescriptor!.Location.ShouldBe("s3://lake/moved/clicks/_symlink_format_manifest/");
+        var partitions = await glue.GetPartitionsAsync(database, "clicks", null, Ct);
+        partitions.Select(p => p.StorageDescriptor!.Location).Order(StringComparer.Ordinal).ShouldBe(
+            ["s3://lake/moved/clicks/_symlink_format_manifest/event_date=2024-01-01/", "s3://lake/moved/clicks/_symlink_format_manifest/event_date=2024-01-02/"]);
+        (await registrar.RegisterAsync(database, "clicks", snapshot, new Uri("s3://lake/moved/clicks/"), Ct)).TableAction.ShouldBe(GlueTableAction.Unchanged);
+    }
+
+    [Fact]
     public async Task GluePartitions_OnS3_PointAtTheFoldersOfTheManifestsTheDeltaWriterWrites()
     {
         var bucket = await moto.CreateBucketAsync();

@@ -46,6 +46,28 @@ public sealed class RunSemanticsTests(LocalKafkaFixture kafka) : IClassFixture<L
     }
 
     [Fact]
+    public async Task Run_RetentionDeletedExactlyOneUnreadOffsetInOnePartition_LandsTheOtherPartitionsThenExitsThree()
+    {
+        using var harness = new RunHarness(kafka, partitions: 2);
+        await ProduceClickAsync(harness.Clicks, 0, "a-0");
+        (await harness.RunAsync(harness.Settings())).Status.ShouldBe(RunStatus.Succeeded);
+        await ProduceClickAsync(harness.Clicks, 0, "a-1");
+        await ProduceClickAsync(harness.Clicks, 0, "a-2");
+        await ProduceClickAsync(harness.Clicks, 1, "b-0");
+        await ProduceClickAsync(harness.Checkouts, 1, "not-a-checkout");
+        kafka.Cluster.DeleteRecordsBefore(harness.Clicks, 0, 2);
+
+        var report = await harness.RunAsync(harness.Settings(maxRejectRatio: 1));
+
+        report.Status.ShouldBe(RunStatus.DataLoss);
+        report.ExitCode.ShouldBe(3);
+        report.Error.ShouldNotBeNull().ShouldContain($"topic '{harness.Clicks}' partition 0: offsets 1-1 (1 offsets)");
+        (await LakeReader.KafkaOffsetsAsync(harness.TableOf(harness.Clicks))).Order().ShouldBe([(0, 0L), (1, 0L)]);
+        (await harness.OffsetsInLakeAsync(harness.Checkouts)).ShouldBe([(1, 0L)]);
+        report.Topics.Single(t => t.Topic == harness.Clicks).Partitions.Single(p => p.Partition == 0).DataLossGap.ShouldBe(new OffsetGap(1, 2));
+    }
+
+    [Fact]
     public async Task Run_AllowDataLoss_ContinuesFromEarliestAndRecordsTheGap()
     {
         using var harness = await LandOneThenLoseThreeAsync();
