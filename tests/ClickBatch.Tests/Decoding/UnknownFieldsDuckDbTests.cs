@@ -18,7 +18,7 @@ public class UnknownFieldsDuckDbTests
         await using (var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(), temp.Sub("data"), temp.Sub("rejects")))
         {
             sink.Add(Records.Json("{\"click_id\":\"c\",\"note\":\"x\\ud800y\",\"user_id\":1,\"product_id\":\"p\",\"deep\":[\"\\udbff\",{\"\\udc00\":1}],"
-                + "\"datetime_occured\":\"2026-12-05 10:00:00\"}")).ShouldBeTrue();
+                + "\"datetime_occured\":\"2026-12-05 10:00:00\"}")).ShouldBe(SinkOutcome.Row);
             await sink.CompleteAsync(CancellationToken.None);
         }
 

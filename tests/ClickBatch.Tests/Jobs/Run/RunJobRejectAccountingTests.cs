@@ -28,6 +28,7 @@ public sealed class RunJobRejectAccountingTests : IDisposable
         [RejectKind.NumberOutOfRange] = Utf8("{\"click_id\":\"c\",\"user_id\":99999999999,\"product_id\":\"p\",\"datetime_occured\":\"2026-12-05 10:00:00\"}"),
         [RejectKind.InvalidTimestamp] = Utf8("{\"click_id\":\"c\",\"user_id\":1,\"product_id\":\"p\",\"datetime_occured\":\"2026-13-45 10:00:00\"}"),
         [RejectKind.DuplicateField] = Utf8("{" + Valid + ",\"user_id\":2}"),
+        [RejectKind.InvalidEscape] = Utf8("{\"click_id\":\"\\ud800\",\"user_id\":1,\"product_id\":\"p\",\"datetime_occured\":\"2026-12-05 10:00:00\"}"),
     };
 
     private readonly RunTestLake _lake = new();
@@ -37,7 +38,9 @@ public sealed class RunJobRejectAccountingTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_EveryRejectKind_LandsAsARejectOfThatKindAndTheBooksBalance()
     {
-        var kinds = Enum.GetValues<RejectKind>();
+        // internal_error is the decoder's safety net for an exception no rule expected: no payload can produce it on
+        // purpose (RecordDecoderHostileInputTests forces it with a throwing buffer); it is written like every other reject.
+        var kinds = Enum.GetValues<RejectKind>().Where(k => k != RejectKind.InternalError).ToArray();
         kinds.Where(k => !Samples.ContainsKey(k)).ShouldBeEmpty("every RejectKind needs a sample value here");
         // Offset 2k is a valid click, 2k+1 the sample of kind k: rows and rejects interleave across chunks.
         var values = kinds.SelectMany(k => new[] { Utf8("{" + Valid + "}"), Samples[k] }).ToList();
