@@ -47,7 +47,8 @@ public sealed class S3ObjectStoreTimeoutTests
 
         error.Message.ShouldStartWith("S3 conditional put of s3://lake/prod/_delta_log/00000000000000000001.json failed: could not reach http://127.0.0.1:");
         error.IsTransient.ShouldBeTrue();
-        Volatile.Read(ref accepted).ShouldBe(2, "the first attempt timed out and was retried once");
+        // At least the retry's connection; the HTTP handler may open one more under load, so no exact count.
+        Volatile.Read(ref accepted).ShouldBeGreaterThanOrEqualTo(2, "the first attempt timed out and was retried");
         lock (held)
         {
             held.ForEach(c => c.Dispose());
