@@ -28,7 +28,13 @@ public sealed class S3ProcessKillTests(MotoServerFixture moto, LocalKafkaFixture
             // The proxy counts the run's S3 requests: past the tables' creation and start commits, chunks are being committed.
             // (Listing the log on moto instead took over a minute while the run kept moto busy: the signal came too late.)
             await WaitForAsync(() => Task.FromResult(run.HasExited || lake.Proxy.Requests >= 80));
-            run.HasExited.ShouldBeFalse("the run ended before its first chunk commit could be interrupted: " + await run.StandardError);
+            if (run.HasExited)
+            {
+                // Only here: awaiting the child's stderr waits until the child ends. As the message of an assertion on the
+                // live run it was evaluated every time, so the signal came after the run had ended (exit 0, or no process).
+                throw new ShouldAssertException("the run ended before its first chunk commit could be interrupted: " + await run.StandardError);
+            }
+
             PosixSignals.Send(run.Id, PosixSignals.SigTerm);
             exit = await run.WaitForExitAsync(RunTimeout);
             exit.ShouldBe(ExitCodes.Interrupted, await run.StandardError);

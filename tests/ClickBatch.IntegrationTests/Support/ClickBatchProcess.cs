@@ -36,6 +36,10 @@ public sealed class ClickBatchProcess : IDisposable
 
     public StreamReader StandardOutput => _process.StandardOutput;
 
+    /// <summary>
+    /// All of stderr: completes only when the child has ended. Never await it while the child must still be running
+    /// (not even in an assertion's message, which is built before the assertion runs).
+    /// </summary>
     public Task<string> StandardError { get; }
 
     public static ClickBatchProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
