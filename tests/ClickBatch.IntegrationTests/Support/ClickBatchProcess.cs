@@ -67,6 +67,27 @@ public sealed class ClickBatchProcess : IDisposable
         return new ClickBatchProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
     }
 
+    /// <summary>
+    /// Starts the command under a per-file size limit (<c>ulimit -f</c>, in KiB, SIGXFSZ ignored): a write past it fails
+    /// with EFBIG inside native code too (ParquetSharp), as a full disk would. W^X double mapping is off, since the
+    /// runtime's memory-mapped file for it cannot grow under the limit.
+    /// </summary>
+    public static ClickBatchProcess StartWithFileSizeLimit(int kibibytes, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("ulimit -f " + kibibytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; trap '' XFSZ; exec dotnet \"$@\"");
+        start.ArgumentList.Add("bash");
+        start.ArgumentList.Add(CommandPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ClickBatchProcess(Process.Start(start) ?? throw new InvalidOperationException("bash did not start."));
+    }
+
     private static string FindCommand()
     {
         var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<Configuration>/<framework>

@@ -132,5 +132,26 @@ public sealed class RunHarness : IDisposable
         return job.ExecuteAsync(stop);
     }
 
+    /// <summary>The local staging folder next to the lake.</summary>
+    public string Staging => _lake.Staging;
+
+    /// <summary>
+    /// A config file for the real <c>clickbatch run</c> naming this harness's topics with narrow schemas (topics named
+    /// other than clicks/checkouts have no built-in schema); returns its path.
+    /// </summary>
+    public async Task<string> WriteCliConfigAsync(string folder)
+    {
+        var config = Path.Combine(folder, "run-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        await File.WriteAllTextAsync(config, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Topics = new[]
+            {
+                new { Name = Clicks, Schema = "click_id:string!,user_id:int,datetime_occured:timestamp!" },
+                new { Name = Checkouts, Schema = "checkout_id:string!,user_id:int,datetime_occured:timestamp!" },
+            },
+        }));
+        return config;
+    }
+
     public void Dispose() => _lake.Dispose();
 }

@@ -86,15 +86,7 @@ public sealed class S3FaultLake : IAsyncDisposable
     /// <summary>The arguments of <c>clickbatch run</c> over the harness's topics into this lake (no Glue unless asked).</summary>
     public async Task<string[]> RunArgumentsAsync(long commitEveryRecords, bool glue = false)
     {
-        var config = Path.Combine(_copy.Staging, "..", "run-" + Guid.NewGuid().ToString("N")[..8] + ".json");
-        await File.WriteAllTextAsync(config, System.Text.Json.JsonSerializer.Serialize(new
-        {
-            Topics = new[]
-            {
-                new { Name = _harness.Clicks, Schema = "click_id:string!,user_id:int,datetime_occured:timestamp!" },
-                new { Name = _harness.Checkouts, Schema = "checkout_id:string!,user_id:int,datetime_occured:timestamp!" },
-            },
-        }));
+        var config = await _harness.WriteCliConfigAsync(Path.Combine(_copy.Staging, ".."));
         string[] arguments =
         [
             "run", "--config", config, "--bootstrap-servers", _harness.BootstrapServers, "--lake", Lake, "--job-id", "it",
