@@ -1,5 +1,5 @@
 using System.Globalization;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Configuration;
 using ClickBatch.Jobs.Run;

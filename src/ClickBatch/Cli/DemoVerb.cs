@@ -1,3 +1,4 @@
+using ClickBatch.Errors;
 using ClickBatch.Jobs.Demo;
 using CommandLine;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ClickBatch.Decoding;
-using ClickBatch.Decoding.Fuzzing;
+using ClickBatch.Diagnostics.Fuzzing;
 using ClickBatch.Errors;
 using CommandLine;
 

@@ -1,3 +1,5 @@
+using ClickBatch.Errors;
+
 namespace ClickBatch.Cli;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;

@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
-using ClickBatch.Catalog.Aws;
+using System.Text.Json.Serialization;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;

@@ -1,7 +1,8 @@
 using System.Globalization;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Configuration;
+using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using CommandLine;

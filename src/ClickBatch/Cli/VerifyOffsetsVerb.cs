@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Verify;
 using CommandLine;

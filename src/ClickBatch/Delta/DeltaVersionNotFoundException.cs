@@ -12,5 +12,5 @@ public sealed class DeltaVersionNotFoundException : ClickBatchException
         With("Table", table.ToString()).With("DeltaVersion", version);
     }
 
-    public override int ExitCode => Cli.ExitCodes.Usage;
+    public override int ExitCode => Errors.ExitCodes.Usage;
 }

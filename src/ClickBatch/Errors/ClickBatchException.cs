@@ -1,5 +1,3 @@
-using ClickBatch.Cli;
-
 namespace ClickBatch.Errors;
 
 /// <summary>

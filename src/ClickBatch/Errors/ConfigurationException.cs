@@ -1,5 +1,3 @@
-using ClickBatch.Cli;
-
 namespace ClickBatch.Errors;
 
 /// <summary>Bad options or configuration. Lists every problem found, so a user fixes them in one go.</summary>

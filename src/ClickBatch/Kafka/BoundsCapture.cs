@@ -1,4 +1,3 @@
-using ClickBatch.Errors;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 

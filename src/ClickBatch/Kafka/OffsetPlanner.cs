@@ -1,5 +1,3 @@
-using ClickBatch.Errors;
-
 namespace ClickBatch.Kafka;
 
 /// <summary>

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Errors;
 using Polly;
 

@@ -1,6 +1,6 @@
 using Amazon;
 using Amazon.S3;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,4 @@
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 
 namespace ClickBatch.Storage;
 

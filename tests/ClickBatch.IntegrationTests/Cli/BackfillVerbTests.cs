@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClickBatch.Cli;
 using ClickBatch.Delta;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Jobs.Backfill;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Ledger;

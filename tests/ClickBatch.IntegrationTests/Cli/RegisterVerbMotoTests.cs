@@ -1,7 +1,8 @@
 using System.Text;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Ledger;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 
 namespace ClickBatch.IntegrationTests.Cli;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ClickBatch.Catalog.Dbt;
-using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 
 namespace ClickBatch.IntegrationTests.Dbt;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;

@@ -1,4 +1,4 @@
-using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 
 namespace ClickBatch.IntegrationTests.Faults;

@@ -13,7 +13,7 @@ public sealed class InjectedCrashException(string message) : Exception(message)
     public static void ShouldHaveCrashed(RunReport report)
     {
         report.Status.ShouldBe(RunStatus.Failed);
-        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        report.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
         report.Error.ShouldNotBeNull().ShouldStartWith("unexpected " + nameof(InjectedCrashException) + ": injected crash");
     }
 }

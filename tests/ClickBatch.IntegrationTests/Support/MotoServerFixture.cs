@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.S3;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 
 namespace ClickBatch.IntegrationTests.Support;
 

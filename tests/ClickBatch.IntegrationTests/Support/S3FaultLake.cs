@@ -1,11 +1,11 @@
 using Amazon.S3.Model;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
+using ClickBatch.Decoding;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Verify;
 using ClickBatch.Kafka;
 using ClickBatch.Ledger;
-using ClickBatch.Decoding;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 
 namespace ClickBatch.IntegrationTests.Support;
 

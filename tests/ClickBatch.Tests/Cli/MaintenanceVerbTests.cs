@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.Ledger;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClickBatch.Cli;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Errors;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

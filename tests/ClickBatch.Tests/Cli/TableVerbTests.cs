@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,4 @@
-using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.Generation;
 using ClickBatch.Tests.Support;
 using Confluent.Kafka;

@@ -38,7 +38,7 @@ public class LocalObjectStoreTests
         put.Message.ShouldStartWith("Could not write " + Path.Combine(file, "lake", "_clickbatch", "runs", "r.json") + ": ");
         create.Message.ShouldStartWith("Could not create " + Path.Combine(file, "lake", "_delta_log", "00000000000000000000.json") + ": ");
         copy.Message.ShouldStartWith("Could not copy " + staged + " to " + Path.Combine(file, "lake", "dt=2026-01-01", "a.parquet") + ": ");
-        put.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        put.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Storage;
 
 namespace ClickBatch.Tests.Storage;

@@ -1,5 +1,6 @@
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.Storage;
 
 namespace ClickBatch.Tests.Storage;

@@ -9,24 +9,7 @@ namespace ClickBatch.Tests.Support;
 /// </summary>
 public static class ConformanceTables
 {
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClickBatch.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            if (dir is null)
-            {
-                throw new InvalidOperationException("ClickBatch.sln not found above " + AppContext.BaseDirectory);
-            }
-
-            return Path.Combine(dir.FullName, "tests", "data", "delta-conformance");
-        }
-    }
+    public static string Root => Path.Combine(RepositoryRoot.Path, "tests", "data", "delta-conformance");
 
     public static string ExpectedJsonPath => Path.Combine(Root, "expected.json");
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ClickBatch.Errors;
 using ClickBatch.Kafka;
 
 namespace ClickBatch.Tests.Support;

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 
 namespace ClickBatch.Tests.Support;
 
-/// <summary>One case folder of the AWS SigV4 test suite (see Catalog/Aws/SigV4TestSuite/README.md).</summary>
+/// <summary>One case folder of the AWS SigV4 test suite (see Aws/SigV4TestSuite/README.md).</summary>
 public sealed record SigV4TestCase(
     string Name,
     string Method,
@@ -19,7 +19,7 @@ public sealed record SigV4TestCase(
     string? ExpectedStringToSign,
     string ExpectedAuthorization)
 {
-    public static string SuiteDirectory => Path.Combine(AppContext.BaseDirectory, "Catalog", "Aws", "SigV4TestSuite");
+    public static string SuiteDirectory => Path.Combine(AppContext.BaseDirectory, "Aws", "SigV4TestSuite");
 
     public static IEnumerable<object[]> Names() =>
         Directory.GetDirectories(SuiteDirectory).Select(d => new object[] { Path.GetFileName(d) }).OrderBy(n => (string)n[0], StringComparer.Ordinal);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using ClickBatch.Errors;
 
 namespace ClickBatch.Catalog.Dbt;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 
 namespace ClickBatch.Catalog.Redshift;
 

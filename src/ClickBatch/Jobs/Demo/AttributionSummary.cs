@@ -1,6 +1,5 @@
 using ClickBatch.Catalog.Dbt;
 using ClickBatch.Catalog.DuckDb;
-using ClickBatch.Errors;
 using ClickBatch.Storage;
 using DuckDB.NET.Data;
 

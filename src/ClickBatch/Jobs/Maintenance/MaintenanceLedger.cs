@@ -1,4 +1,3 @@
-using ClickBatch.Cli;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
 using ClickBatch.Ledger;

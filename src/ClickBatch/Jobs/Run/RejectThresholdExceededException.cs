@@ -1,4 +1,3 @@
-using ClickBatch.Cli;
 using ClickBatch.Errors;
 
 namespace ClickBatch.Jobs.Run;

@@ -1,5 +1,4 @@
 using ClickBatch.Catalog.Redshift;
-using ClickBatch.Cli;
 using ClickBatch.Decoding;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Writing;

@@ -1,4 +1,3 @@
-using ClickBatch.Cli;
 using ClickBatch.Errors;
 using ClickBatch.Ledger;
 using Microsoft.Extensions.Logging;

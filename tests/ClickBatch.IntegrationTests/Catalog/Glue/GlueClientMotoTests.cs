@@ -1,4 +1,4 @@
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.IntegrationTests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.IntegrationTests.Support;
 

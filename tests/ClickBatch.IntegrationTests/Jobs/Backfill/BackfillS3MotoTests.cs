@@ -1,5 +1,5 @@
 using System.Text;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;

@@ -80,7 +80,7 @@ public sealed class OptimizeJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
         var error = await Should.ThrowAsync<ClickBatch.Errors.ConfigurationException>(() =>
             Job(ObjectStoreFactory.Create).ExecuteAsync(Options(harness) with { Partition = "date=2026-11-22" }, CancellationToken.None));
 
-        error.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        error.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Usage);
         error.Message.ShouldContain("is partitioned by [dt], but --partition date=2026-11-22 names [date]");
         (await SnapshotAsync(table)).Version.ShouldBe(before.Version);
     }

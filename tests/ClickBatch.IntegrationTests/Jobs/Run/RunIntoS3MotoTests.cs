@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using ClickBatch.Cli;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
+using ClickBatch.Cli;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;

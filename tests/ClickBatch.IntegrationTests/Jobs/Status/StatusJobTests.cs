@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ClickBatch.Cli;
+using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Status;
 using ClickBatch.Kafka;
-using ClickBatch.Storage;
 using ClickBatch.Ledger;
+using ClickBatch.Storage;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 

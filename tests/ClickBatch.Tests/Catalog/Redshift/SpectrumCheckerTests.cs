@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Tests.Support;
 

@@ -55,7 +55,7 @@ public class LogSegmentSelectorTests
         var ex = Should.Throw<DeltaVersionNotFoundException>(() => LogSegmentSelector.Select(Files("0.json", "1.json"), 7, Table));
 
         ex.Message.ShouldContain("latest version is 1");
-        ex.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        ex.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Usage);
     }
 
     [Fact]

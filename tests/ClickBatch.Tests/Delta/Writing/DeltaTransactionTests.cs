@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using ClickBatch.Cli;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
 using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Delta.Writing;

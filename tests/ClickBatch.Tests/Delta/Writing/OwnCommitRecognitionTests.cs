@@ -1,7 +1,7 @@
-using ClickBatch.Catalog.Aws;
-using ClickBatch.Cli;
+using ClickBatch.Aws;
 using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
 using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Delta.Writing;

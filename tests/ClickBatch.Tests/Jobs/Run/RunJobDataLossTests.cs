@@ -25,7 +25,7 @@ public sealed class RunJobDataLossTests : IDisposable
         var report = await _lake.RunAsync(source, settings);
 
         report.Status.ShouldBe(RunStatus.DataLoss);
-        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.DataLoss);
+        report.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.DataLoss);
         report.Error.ShouldNotBeNull().ShouldContain("topic 'clicks' partition 0: offsets 5-5 (1 offsets)");
         (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(5);
         (await _lake.TxnAsync("clicks_rejects", "clicks", 0)).ShouldBe(5);

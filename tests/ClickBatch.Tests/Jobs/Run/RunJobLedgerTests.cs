@@ -27,7 +27,7 @@ public sealed class RunJobLedgerTests : IDisposable
 
         var refused = await _lake.RunAsync(source, _lake.Settings(changed));
 
-        refused.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        refused.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Usage);
         refused.Error.ShouldNotBeNull().ShouldContain("Expected them to match");
         refused.Topics.Single().Partitions.ShouldBeEmpty();
         (await _lake.LedgerAsync()).Select(r => r.RunId).ShouldBe([first.RunId]);
@@ -44,7 +44,7 @@ public sealed class RunJobLedgerTests : IDisposable
 
         var report = await _lake.RunAsync(recreated);
 
-        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        report.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
         report.Topics.Single().Partitions.ShouldBeEmpty();
         (await _lake.LedgerAsync()).Single(r => r.RunId == report.RunId).Topics.Single().Partitions.ShouldBeEmpty();
     }

@@ -1,9 +1,10 @@
 using System.Globalization;
-using ClickBatch.Catalog.Aws;
+using ClickBatch.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Cli;
 using ClickBatch.Decoding;
 using ClickBatch.Delta;
+using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Ledger;

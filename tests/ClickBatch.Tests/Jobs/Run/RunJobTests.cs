@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClickBatch.Decoding;
 using ClickBatch.Delta;
-using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Ledger;
@@ -136,7 +135,7 @@ public sealed class RunJobTests : IDisposable
         var report = await RunAsync(source);
 
         report.Status.ShouldBe(RunStatus.Failed);
-        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        report.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
         var entry = (await new RunLedger(new LocalObjectStore(Lake)).ReadLatestAsync(1, "run", CancellationToken.None)).Single();
         entry.RunId.ShouldBe(report.RunId);
         entry.Status.ShouldBe(RunStatus.Failed);
@@ -151,7 +150,7 @@ public sealed class RunJobTests : IDisposable
 
         var second = await RunAsync(source, Settings() with { JobId = "renamed" });
 
-        second.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        second.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Usage);
         second.Error.ShouldNotBeNull().ShouldContain("holds the Kafka offsets of topic 'clicks' for job id 'job', but this run is job 'renamed'");
         second.Records.ShouldBe(0);
         (await new DeltaLog(new LocalObjectStore(Lake + "/clicks_rejects")).GetSnapshotAsync(null, CancellationToken.None)).AppTransactions.Keys
@@ -167,7 +166,7 @@ public sealed class RunJobTests : IDisposable
 
         var second = await RunAsync(source, Settings() with { JobId = "renamed", Topics = [checkouts, .. Settings().Topics] });
 
-        second.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        second.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Usage);
         Directory.Exists(Lake + "/checkouts").ShouldBeFalse();
         Directory.Exists(Lake + "/checkouts_rejects").ShouldBeFalse();
     }
@@ -196,7 +195,7 @@ public sealed class RunJobTests : IDisposable
 
         var report = await RunAsync(new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]));
 
-        report.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Usage);
+        report.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Usage);
         report.Error.ShouldNotBeNull().ShouldContain("sets delta.setTransactionRetentionDuration=interval 7 days");
         report.Records.ShouldBe(0);
     }

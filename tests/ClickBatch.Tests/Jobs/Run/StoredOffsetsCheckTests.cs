@@ -37,7 +37,7 @@ public sealed class StoredOffsetsCheckTests : IDisposable
 
         var ex = Should.Throw<OffsetsContradictionException>(() => StoredOffsetsCheck.Ensure(snapshot, Offsets((0, 149), (1, 10)), AppId));
 
-        ex.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        ex.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
         ex.Facts["Partition"].ShouldBe(0);
         ex.Facts["TxnOffset"].ShouldBe(149L);
         ex.Facts["TagMaxOffset"].ShouldBe(149L);
@@ -70,7 +70,7 @@ public sealed class StoredOffsetsCheckTests : IDisposable
 
         var rerun = await RunAsync(source);
 
-        rerun.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Failure);
+        rerun.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
         rerun.Records.ShouldBe(0);
         rerun.Error.ShouldNotBeNull().ShouldContain("Kafka partition 0");
         rerun.Error.ShouldContain(LogFile.FormatVersion(cut) + ".json");

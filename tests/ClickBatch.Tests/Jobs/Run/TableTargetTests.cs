@@ -21,7 +21,7 @@ public class TableTargetTests
         var error = await Should.ThrowAsync<ConcurrentWriterException>(
             () => second.CommitAsync([], new Dictionary<int, long> { [1] = 5 }, CancellationToken.None));
 
-        error.ExitCode.ShouldBe(ClickBatch.Cli.ExitCodes.Conflict);
+        error.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Conflict);
         error.Message.ShouldContain("'job/t/0'");
         error.Facts["DeltaVersion"].ShouldBe(2L);
     }

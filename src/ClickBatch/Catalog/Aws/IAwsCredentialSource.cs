@@ -1,7 +1,0 @@
-namespace ClickBatch.Catalog.Aws;
-
-/// <summary>Where signing credentials come from; asked before every request so rotating credentials stay fresh.</summary>
-public interface IAwsCredentialSource
-{
-    ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken);
-}

@@ -1,4 +1,0 @@
-namespace ClickBatch.Catalog.Aws;
-
-/// <summary>What a signature is scoped to: the region and the service's signing name (e.g. "glue", "redshift-data").</summary>
-public sealed record SigV4Scope(string Region, string Service);

@@ -1,8 +1,0 @@
-namespace ClickBatch.Catalog.Aws;
-
-/// <summary>Fixed credentials, for tests and for moto_server.</summary>
-public sealed class StaticCredentialSource(AwsCredentials credentials) : IAwsCredentialSource
-{
-    public ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(credentials);
-}
