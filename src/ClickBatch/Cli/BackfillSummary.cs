@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClickBatch.Jobs.Backfill;
-using ClickBatch.Jobs.Run;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 
 namespace ClickBatch.Cli;

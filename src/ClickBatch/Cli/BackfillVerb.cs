@@ -3,7 +3,6 @@ using ClickBatch.Configuration;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Backfill;
 using ClickBatch.Jobs.Maintenance;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Storage;
 using CommandLine;

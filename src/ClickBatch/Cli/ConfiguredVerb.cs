@@ -2,7 +2,6 @@ using System.Globalization;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Configuration;
-using ClickBatch.Jobs.Run;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 

@@ -3,7 +3,6 @@ using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
-using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using CommandLine;
@@ -85,7 +84,7 @@ public sealed partial class OptimizeVerb : IVerb
             problems.Add("--target-file-size-mib must be between 1 and 4096, got " + TargetMib + ".");
         }
 
-        if (GlueDatabase is not null && RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
+        if (GlueDatabase is not null && GlueNames.Table(GlueDatabase) != GlueDatabase)
         {
             problems.Add("--glue-database must be a Glue name (lower case letters, digits, underscores), got '" + GlueDatabase + "'.");
         }

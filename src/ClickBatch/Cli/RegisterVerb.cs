@@ -73,7 +73,7 @@ public sealed class RegisterVerb : IVerb
         {
             problems.Add("--glue-database is required: the Glue database to register the tables in (created if missing).");
         }
-        else if (RegisterJob.GlueTableName(GlueDatabase) != GlueDatabase)
+        else if (GlueNames.Table(GlueDatabase) != GlueDatabase)
         {
             problems.Add("--glue-database must be a Glue name (lower case letters, digits, underscores), got '" + GlueDatabase + "'.");
         }

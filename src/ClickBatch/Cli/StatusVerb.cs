@@ -1,5 +1,5 @@
+using ClickBatch.Configuration;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Status;
 using ClickBatch.Kafka;
 using CommandLine;

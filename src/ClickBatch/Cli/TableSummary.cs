@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Inspection;
 
 namespace ClickBatch.Cli;
 

@@ -1,4 +1,5 @@
-using ClickBatch.Delta;
+using ClickBatch.Delta.Inspection;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 using CommandLine;
 

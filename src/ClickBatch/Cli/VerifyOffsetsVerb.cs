@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ClickBatch.Configuration;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Verify;
 using CommandLine;
 

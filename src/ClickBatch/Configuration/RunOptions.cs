@@ -1,3 +1,6 @@
+using ClickBatch.Landing;
+using ClickBatch.Parquet;
+
 namespace ClickBatch.Configuration;
 
 /// <summary>How a run reads, batches and writes. Defaults suit a daily drain of a few GiB on a 2-vCPU, 4 GiB task.</summary>
@@ -10,22 +13,22 @@ public sealed class RunOptions
     public bool AllowDataLoss { get; set; }
 
     /// <summary>Fail (exit 4, nothing more committed) when rejects exceed this share of the records read. 0..1, default 0.05.</summary>
-    public double MaxRejectRatio { get; set; } = 0.05;
+    public double MaxRejectRatio { get; set; } = LandingSettings.DefaultMaxRejectRatio;
 
     /// <summary>Target Parquet file size in MiB. Default 128.</summary>
-    public int TargetFileSizeMiB { get; set; } = 128;
+    public int TargetFileSizeMiB { get; set; } = (int)(FileWriterOptions.DefaultTargetFileBytes / (1024 * 1024));
 
     /// <summary>Rows per Parquet row group. Default 131072.</summary>
-    public int RowGroupRows { get; set; } = 131_072;
+    public int RowGroupRows { get; set; } = FileWriterOptions.DefaultRowGroupRows;
 
     /// <summary>Commit a Delta transaction after this many records (a crash keeps what was committed). Default 2,000,000.</summary>
-    public long CommitEveryRecords { get; set; } = 2_000_000;
+    public long CommitEveryRecords { get; set; } = LandingSettings.DefaultCommitEveryRecords;
 
     /// <summary>Commit a Delta transaction after this many MiB of Kafka payload. Default 512.</summary>
-    public long CommitEveryMiB { get; set; } = 512;
+    public long CommitEveryMiB { get; set; } = LandingSettings.DefaultCommitEveryMiB;
 
     /// <summary>Most partition files open at once per table; the least recently written is closed past it. Default 16.</summary>
-    public int MaxOpenFiles { get; set; } = 16;
+    public int MaxOpenFiles { get; set; } = FileWriterOptions.DefaultMaxOpenFiles;
 
     /// <summary>Local folder for Parquet files before upload. Default: a folder under the system temp directory.</summary>
     public string? StagingDirectory { get; set; }

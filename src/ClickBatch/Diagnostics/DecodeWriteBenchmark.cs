@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ClickBatch.Decoding;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
 
 namespace ClickBatch.Diagnostics;

@@ -37,8 +37,8 @@ internal abstract class ColumnStatistics
     public static ColumnStatistics Create(FieldSpec field) => field.Kind switch
     {
         FieldKind.String => new StringStatistics(field),
-        FieldKind.Int or FieldKind.Date => new Int32Statistics(field),
-        FieldKind.Long or FieldKind.Decimal or FieldKind.Timestamp => new Int64Statistics(field),
+        FieldKind.Int or FieldKind.Date => new IntegerStatistics<int>(field),
+        FieldKind.Long or FieldKind.Decimal or FieldKind.Timestamp => new IntegerStatistics<long>(field),
         FieldKind.Double => new DoubleStatistics(field),
         _ => new NullCountOnlyStatistics(field),
     };

@@ -7,17 +7,26 @@ namespace ClickBatch.Parquet;
 /// </summary>
 public sealed record FileWriterOptions
 {
+    /// <summary>Default of <see cref="TargetFileBytes"/>: 128 MiB.</summary>
+    public const long DefaultTargetFileBytes = 128L * 1024 * 1024;
+
+    /// <summary>Default of <see cref="RowGroupRows"/>: 131,072.</summary>
+    public const int DefaultRowGroupRows = 128 * 1024;
+
+    /// <summary>Default of <see cref="MaxOpenFiles"/>: 16.</summary>
+    public const int DefaultMaxOpenFiles = 16;
+
     /// <summary>A file is closed once it reaches this size on disk. Default 128 MiB.</summary>
-    public long TargetFileBytes { get; init; } = 128L * 1024 * 1024;
+    public long TargetFileBytes { get; init; } = DefaultTargetFileBytes;
 
     /// <summary>A row group is flushed at this many rows. Default 131072.</summary>
-    public int RowGroupRows { get; init; } = 128 * 1024;
+    public int RowGroupRows { get; init; } = DefaultRowGroupRows;
 
     /// <summary>A row group is flushed when its buffered (uncompressed) bytes reach this. Default 64 MiB.</summary>
     public long RowGroupBytes { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Most files open at once (one per partition value); the least recently written is closed beyond. Default 8.</summary>
-    public int MaxOpenFiles { get; init; } = 8;
+    /// <summary>Most files open at once (one per partition value); the least recently written is closed beyond. Default 16.</summary>
+    public int MaxOpenFiles { get; init; } = DefaultMaxOpenFiles;
 
     /// <summary>
     /// Cap on buffered row bytes across all open files (the largest buffer is flushed beyond), and on the capacity

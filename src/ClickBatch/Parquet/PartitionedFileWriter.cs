@@ -1,6 +1,8 @@
 using System.Globalization;
 using ClickBatch.Decoding;
+using ClickBatch.Delta;
 using ClickBatch.Errors;
+using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ParquetSharp;
@@ -138,7 +140,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
             : null;
         var fileName = "part-" + Guid.NewGuid().ToString("D") + ".zstd.parquet";
         var relativePath = Layout.PartitionColumn is { } column
-            ? PartitionPaths.Folder(column, partitionValue) + "/" + fileName
+            ? PartitionPath.Folder(column, partitionValue) + "/" + fileName
             : fileName;
         var path = Path.Combine(_stagingDirectory, relativePath);
         var writer = Wrap(path, () => DataFileWriter.Create(path, Layout.Fields, _options.ZstdLevel));
@@ -202,7 +204,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
             partitionValues[column] = file.PartitionValue;
         }
 
-        return new ClosedDataFile(file.Writer.Path, file.RelativePath, PartitionPaths.ToDeltaPath(file.RelativePath),
+        return new ClosedDataFile(file.Writer.Path, file.RelativePath, UriPath.Escape(file.RelativePath),
             partitionValues, file.Writer.SizeBytes, file.Writer.NumRecords, stats, file.Offsets.ToList());
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ClickBatch.Cli;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Ledger;

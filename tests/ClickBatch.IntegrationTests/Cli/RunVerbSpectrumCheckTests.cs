@@ -4,7 +4,6 @@ using ClickBatch.Catalog.Glue;
 using ClickBatch.Cli;
 using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
-using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
 using Confluent.Kafka;
 
@@ -32,7 +31,7 @@ public sealed class RunVerbSpectrumCheckTests(MotoServerFixture moto, LocalKafka
     public async Task Run_SpectrumMissesARejectRow_Exit6NamingOnlyThatPartitionAfterEverythingWasCommitted()
     {
         await _harness.ProduceAsync(clicks: 300);
-        var rejects = RegisterJob.GlueTableName(_harness.Clicks + "_rejects");
+        var rejects = GlueNames.Table(_harness.Clicks + "_rejects");
         await using var spectrum = new FakeSpectrumServer(Glue()) { Lie = (table, _, count) => table == rejects ? count - 1 : count };
 
         var (exit, report) = await RunAsync(spectrum);

@@ -1,4 +1,4 @@
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.IntegrationTests.Support;
 
 namespace ClickBatch.IntegrationTests.Delta;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using ClickBatch.Catalog.Glue;
 using ClickBatch.Cli;
 using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
-using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
 
 namespace ClickBatch.IntegrationTests.Faults;
@@ -35,7 +35,7 @@ public sealed class S3GlueFaultTests(MotoServerFixture moto, LocalKafkaFixture k
         lake.Proxy.Injected.ShouldContain(f => f.Contains(" PUT ", StringComparison.Ordinal) && CommitFile.IsMatch(f));
         lake.Proxy.Injected.ShouldContain(f => f.Contains(" POST / ", StringComparison.Ordinal) || f.EndsWith(" POST /", StringComparison.Ordinal));
         await lake.ShouldHoldExactlyOnceAsync();
-        (await lake.GlueDirect().GetTableAsync(lake.Database, RegisterJob.GlueTableName(harness.Clicks), CancellationToken.None)).ShouldNotBeNull();
+        (await lake.GlueDirect().GetTableAsync(lake.Database, GlueNames.Table(harness.Clicks), CancellationToken.None)).ShouldNotBeNull();
     }
 
     [Fact]
@@ -98,14 +98,14 @@ public sealed class S3GlueFaultTests(MotoServerFixture moto, LocalKafkaFixture k
         var error = new StringWriter();
         (await ClickBatchCli.RunVerbAsync(register, new CliContext(new StringWriter(), error, TimeProvider.System, lake.Environment, false), CancellationToken.None))
             .ShouldBe(ExitCodes.Success, error.ToString());
-        (await lake.GlueDirect().GetTableAsync(lake.Database, RegisterJob.GlueTableName(harness.Clicks), CancellationToken.None)).ShouldNotBeNull();
+        (await lake.GlueDirect().GetTableAsync(lake.Database, GlueNames.Table(harness.Clicks), CancellationToken.None)).ShouldNotBeNull();
         var rerun = await lake.RunAsync(settings);
         rerun.ExitCode.ShouldBe(ExitCodes.Success, rerun.Error);
         await lake.ShouldHoldExactlyOnceAsync();
         var glue = lake.GlueDirect();
         foreach (var table in new[] { harness.Clicks, harness.Checkouts, harness.Clicks + "_rejects" })
         {
-            var name = RegisterJob.GlueTableName(table);
+            var name = GlueNames.Table(table);
             (await glue.GetTableAsync(lake.Database, name, CancellationToken.None)).ShouldNotBeNull(name);
             (await glue.GetPartitionsAsync(lake.Database, name, null, CancellationToken.None)).ShouldNotBeEmpty(name);
         }

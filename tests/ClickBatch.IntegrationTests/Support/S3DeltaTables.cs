@@ -1,6 +1,6 @@
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Schema;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Storage;
 

@@ -1,10 +1,12 @@
 using Amazon.S3.Model;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Verify;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

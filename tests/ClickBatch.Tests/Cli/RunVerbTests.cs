@@ -1,6 +1,6 @@
 using ClickBatch.Cli;
+using ClickBatch.Configuration;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Run;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClickBatch.Tests.Cli;

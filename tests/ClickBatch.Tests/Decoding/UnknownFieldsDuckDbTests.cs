@@ -1,5 +1,5 @@
 using ClickBatch.Decoding;
-using ClickBatch.Parquet;
+using ClickBatch.Landing;
 using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Decoding;

@@ -1,8 +1,9 @@
 using System.Text;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Checkpoints;
 using ClickBatch.Delta.Log;
+using ClickBatch.Delta.Snapshots;
+using ClickBatch.Delta.Writing;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

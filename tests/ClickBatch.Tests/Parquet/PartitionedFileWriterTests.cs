@@ -1,5 +1,7 @@
 using ClickBatch.Decoding;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
+using ClickBatch.Tests.Landing;
 using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Parquet;
@@ -162,22 +164,6 @@ public class PartitionedFileWriterTests
         ex.Problems.ShouldContain(p => p.StartsWith("target file size must be at least"));
         ex.Problems.ShouldContain(p => p.StartsWith("max open files must be at least"));
         ex.Problems.ShouldContain(p => p.StartsWith("zstd level must be between"));
-    }
-
-    [Theory]
-    [InlineData("2024-01-05", "dt=2024-01-05")]
-    [InlineData("a b", "dt=a b")]
-    [InlineData("a/b:c=d%", "dt=a%2Fb%3Ac%3Dd%25")]
-    [InlineData(null, "dt=__HIVE_DEFAULT_PARTITION__")]
-    public void Folder_Value_EscapedLikeHive(string? value, string expected)
-    {
-        PartitionPaths.Folder("dt", value).ShouldBe(expected);
-    }
-
-    [Fact]
-    public void ToDeltaPath_EscapedFolder_PercentEncodesForTheAddAction()
-    {
-        PartitionPaths.ToDeltaPath("dt=a%2Fb c/part-1.zstd.parquet").ShouldBe("dt=a%252Fb%20c/part-1.zstd.parquet");
     }
 
     private static List<long> AllOffsets(TempDirectory temp) =>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using ClickBatch.Decoding;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
+using ClickBatch.Tests.Landing;
 using ClickBatch.Tests.Support;
 
 namespace ClickBatch.Tests.Parquet;
@@ -58,7 +60,7 @@ public class StatisticsTests
     public void FormatTimestamp_SubMillisecond_TruncatedDownToTheMillisecond(long micros, string expected)
     {
         // PROTOCOL.md "Per-file Statistics": "Timestamp columns are truncated down to milliseconds" (toward -infinity).
-        Int64Statistics.FormatTimestamp(micros).ShouldBe(expected);
+        StatisticsFormats.FormatTimestamp(micros).ShouldBe(expected);
     }
 
     [Fact]

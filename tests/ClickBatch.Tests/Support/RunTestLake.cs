@@ -1,7 +1,9 @@
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;

@@ -1,4 +1,4 @@
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ClickBatch.Delta.Log;
-using ClickBatch.Delta.Writing;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 

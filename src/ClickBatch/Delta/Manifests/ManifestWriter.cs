@@ -1,6 +1,6 @@
 using System.Text;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Delta.Writing;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 

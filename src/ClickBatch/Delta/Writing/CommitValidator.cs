@@ -1,4 +1,5 @@
 using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 
 namespace ClickBatch.Delta.Writing;

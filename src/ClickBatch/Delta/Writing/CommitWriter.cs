@@ -1,4 +1,5 @@
 using ClickBatch.Delta.Log;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Schema;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 
 namespace ClickBatch.Delta.Writing;

@@ -1,5 +1,6 @@
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Log;
+using ClickBatch.Delta.Snapshots;
 using Polly;
 using Polly.Retry;
 

@@ -1,7 +1,8 @@
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Checkpoints;
-using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Maintenance;
+using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 
 namespace ClickBatch.Delta.Writing;
 

@@ -1,8 +1,9 @@
+using ClickBatch.Catalog;
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
 using ClickBatch.Delta.Writing;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
-using ClickBatch.Parquet;
+using ClickBatch.Landing;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
-using ClickBatch.Jobs.Run;
+using ClickBatch.Configuration;
+using ClickBatch.Landing;
 
 namespace ClickBatch.Jobs.Backfill;
 

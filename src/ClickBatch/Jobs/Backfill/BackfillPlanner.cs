@@ -1,8 +1,9 @@
 using ClickBatch.Decoding;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
+using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Storage;
 
 namespace ClickBatch.Jobs.Backfill;

@@ -1,15 +1,14 @@
 using System.Globalization;
 using ClickBatch.Decoding;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Jobs.Maintenance;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 
 namespace ClickBatch.Jobs.Backfill;
 
 /// <summary>
 /// The offsets a backfill replaces: per Kafka partition of one topic, <c>[From, To)</c>. Decides which files hold
-/// rows of the range from their <see cref="TableTarget.KafkaOffsetsTag"/> (a tag may overstate a file's offsets,
+/// rows of the range from their <see cref="KafkaOffsetsTag.Name"/> (a tag may overstate a file's offsets,
 /// never understate them, so "every offset inside" is safe to remove whole) and which rows to drop.
 /// </summary>
 public sealed class BackfillRanges
@@ -33,7 +32,7 @@ public sealed class BackfillRanges
 
     public FileVerdict Judge(AddFile file)
     {
-        if (!KafkaOffsetsTag.TryParse(file.Tags?.GetValueOrDefault(TableTarget.KafkaOffsetsTag), out var entries))
+        if (!KafkaOffsetsTag.TryParse(file.Tags?.GetValueOrDefault(KafkaOffsetsTag.Name), out var entries))
         {
             return FileVerdict.Rewrite;
         }

@@ -1,7 +1,7 @@
 using ClickBatch.Decoding;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Jobs.Run;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
 
@@ -53,7 +53,7 @@ internal sealed class RangeFileRewriter(IObjectStore store, IReadOnlyList<FieldS
             ModificationTime = now,
             DataChange = true,
             Stats = output.StatsJson,
-            Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [TableTarget.KafkaOffsetsTag] = TableTarget.FormatOffsets(result.KafkaOffsets) },
+            Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag.Name] = KafkaOffsetsTag.Format(result.KafkaOffsets) },
         };
     }
 }

@@ -1,9 +1,10 @@
-using ClickBatch.Delta;
+using ClickBatch.Catalog;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Jobs.Maintenance;
-using ClickBatch.Jobs.Run;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using Microsoft.Extensions.Logging;
 

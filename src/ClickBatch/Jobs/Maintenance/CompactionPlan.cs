@@ -1,6 +1,6 @@
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Delta.Writing;
+using ClickBatch.Delta.Snapshots;
 
 namespace ClickBatch.Jobs.Maintenance;
 

@@ -1,13 +1,13 @@
 using ClickBatch.Decoding;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Schema;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 
 namespace ClickBatch.Jobs.Maintenance;
 
 /// <summary>
 /// The columns of a table's data files from its Delta schema: every column except the partition columns, in schema
-/// order, typed as ClickBatch writes them (the inverse of <see cref="Run.TableDefinitions.SchemaOf"/>).
+/// order, typed as ClickBatch writes them (the inverse of <see cref="Landing.TableDefinitions.SchemaOf"/>).
 /// </summary>
 internal static class DataFields
 {

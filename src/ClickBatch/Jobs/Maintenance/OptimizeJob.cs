@@ -1,10 +1,9 @@
 using System.Globalization;
 using ClickBatch.Catalog.Glue;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Register;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -139,7 +138,7 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
         if (glue is not null && options.GlueDatabase is { } database)
         {
             await glue.EnsureDatabaseAsync(database, "ClickBatch Delta tables in " + options.LakeUri + " (read through symlink manifests)", cancellationToken);
-            await new GlueRegistrar(glue, _logger).RegisterAsync(database, RegisterJob.GlueTableName(name), snapshot, table.Log.Store.RootUri, cancellationToken);
+            await new GlueRegistrar(glue, _logger).RegisterAsync(database, GlueNames.Table(name), snapshot, table.Log.Store.RootUri, cancellationToken);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClickBatch.Decoding;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
 

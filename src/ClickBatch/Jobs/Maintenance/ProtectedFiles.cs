@@ -1,5 +1,6 @@
 using ClickBatch.Delta;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 
 namespace ClickBatch.Jobs.Maintenance;

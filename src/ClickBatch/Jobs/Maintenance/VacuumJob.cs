@@ -1,6 +1,8 @@
 using ClickBatch.Delta;
 using ClickBatch.Delta.Checkpoints;
 using ClickBatch.Delta.Maintenance;
+using ClickBatch.Delta.Snapshots;
+using ClickBatch.Delta.Writing;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using ClickBatch.Catalog.Glue;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -27,10 +27,6 @@ public sealed class RegisterJob(IGlueCatalog glue, Func<string, IObjectStore> op
         return results;
     }
 
-    /// <summary>Glue names are lower case letters, digits and underscores.</summary>
-    public static string GlueTableName(string table) =>
-        new(table.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
-
     private async Task<TableRegistration> RegisterTableAsync(string tableUri, string glueDatabase, string table, CancellationToken cancellationToken)
     {
         var store = openStore(tableUri);
@@ -42,7 +38,7 @@ public sealed class RegisterJob(IGlueCatalog glue, Func<string, IObjectStore> op
 
         var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
         await ManifestWriter.RebuildAsync(store, snapshot, logger, cancellationToken);
-        var registration = await new GlueRegistrar(glue, logger).RegisterAsync(glueDatabase, GlueTableName(table), snapshot, store.RootUri, cancellationToken);
+        var registration = await new GlueRegistrar(glue, logger).RegisterAsync(glueDatabase, GlueNames.Table(table), snapshot, store.RootUri, cancellationToken);
         return new TableRegistration(table, tableUri, registration);
     }
 }

@@ -1,9 +1,12 @@
+using ClickBatch.Catalog;
 using ClickBatch.Catalog.Redshift;
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -207,7 +210,7 @@ public sealed class RunJob
             targets.Add(await TableTarget.OpenAsync(_stores(uri), definition, writer, AppId, partitions, inspected[uri], ct));
         }
 
-        return new TopicIngestion(topic, _settings, decoder, targets[0], targets[1]);
+        return new TopicIngestion(topic, _settings.Landing, decoder, targets[0], targets[1]);
     }
 
     /// <summary>A topic's table and rejects table, in that order, with the definitions they are created with.</summary>

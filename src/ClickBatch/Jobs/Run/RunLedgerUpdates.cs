@@ -1,3 +1,4 @@
+using ClickBatch.Configuration;
 using ClickBatch.Errors;
 using ClickBatch.Ledger;
 using Microsoft.Extensions.Logging;

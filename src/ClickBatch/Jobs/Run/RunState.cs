@@ -1,4 +1,6 @@
+using ClickBatch.Configuration;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 
 namespace ClickBatch.Jobs.Run;

@@ -1,9 +1,11 @@
+using ClickBatch.Catalog.Glue;
 using ClickBatch.Catalog.Redshift;
+using ClickBatch.Configuration;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Delta.Writing;
+using ClickBatch.Delta.Inspection;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Register;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -137,7 +139,7 @@ internal sealed class SpectrumRunCheck(IRedshiftData redshift, RedshiftCheckSett
                 rows += await RowsAsync(table, file, cancellationToken);
             }
 
-            expectations.Add(new SpectrumExpectation(RegisterJob.GlueTableName(table.Name), partition, rows));
+            expectations.Add(new SpectrumExpectation(GlueNames.Table(table.Name), partition, rows));
         }
 
         return expectations;

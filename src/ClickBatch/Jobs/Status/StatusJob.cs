@@ -1,6 +1,7 @@
-using ClickBatch.Delta;
-using ClickBatch.Jobs.Run;
+using ClickBatch.Configuration;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
-using ClickBatch.Jobs.Run;
+using ClickBatch.Landing;
 using ClickBatch.Storage;
 using Confluent.Kafka;
 using DuckDB.NET.Data;

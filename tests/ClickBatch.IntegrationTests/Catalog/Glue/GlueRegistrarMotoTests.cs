@@ -1,8 +1,8 @@
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Schema;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.IntegrationTests.Support;
 
 namespace ClickBatch.IntegrationTests.Catalog.Glue;

@@ -1,12 +1,12 @@
 using System.Globalization;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Backfill;
 using ClickBatch.Jobs.Maintenance;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using DuckDB.NET.Data;
@@ -233,7 +233,7 @@ public sealed class BackfillJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
             }
         }
 
-        add.Tags![TableTarget.KafkaOffsetsTag].ShouldBe(string.Join(',', ranges));
+        add.Tags![KafkaOffsetsTag.Name].ShouldBe(string.Join(',', ranges));
         var stats = FileStatistics.Parse(add.Stats)!;
         stats.NumRecords.ShouldBe(rows);
         stats.MinValues!.Value.GetProperty("_kafka_offset").GetInt64().ShouldBe(min);
@@ -242,7 +242,7 @@ public sealed class BackfillJobTests(LocalKafkaFixture kafka) : IClassFixture<Lo
 
     private static (long Min, long Max)? TagRange(AddFile file, int partition)
     {
-        var entry = file.Tags?[TableTarget.KafkaOffsetsTag]?.Split(',')
+        var entry = file.Tags?[KafkaOffsetsTag.Name]?.Split(',')
             .FirstOrDefault(e => e.StartsWith(partition.ToString(CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal));
         if (entry is null)
         {

@@ -1,14 +1,15 @@
 using System.Text;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
-using ClickBatch.Delta;
+using ClickBatch.Configuration;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Backfill;
-using ClickBatch.Jobs.Register;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -58,7 +59,7 @@ public sealed class BackfillS3MotoTests(MotoServerFixture moto, LocalKafkaFixtur
             var store = Open(table);
             var snapshot = await new DeltaLog(store).GetSnapshotAsync(null, CancellationToken.None);
             (await ManifestedFilesAsync(store)).ShouldBe(snapshot.ActiveFiles.Select(f => store.GetAbsoluteUri(UriPath.Unescape(f.Path)).AbsoluteUri), ignoreOrder: true);
-            var partitions = await glue.GetPartitionsAsync(database, RegisterJob.GlueTableName(table.Split('/')[^1]), null, CancellationToken.None);
+            var partitions = await glue.GetPartitionsAsync(database, GlueNames.Table(table.Split('/')[^1]), null, CancellationToken.None);
             partitions.Select(p => p.Values.Single()).ShouldBe(snapshot.ActiveFiles.Select(f => f.PartitionValues["dt"]).Distinct(), ignoreOrder: true);
         }
     }

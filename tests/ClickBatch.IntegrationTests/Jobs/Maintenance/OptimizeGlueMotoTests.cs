@@ -1,9 +1,8 @@
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Maintenance;
-using ClickBatch.Jobs.Register;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,7 +27,7 @@ public sealed class OptimizeGlueMotoTests(MotoServerFixture moto, LocalKafkaFixt
 
         var snapshot = await new DeltaLog(ObjectStoreFactory.Create(harness.TableOf(harness.Clicks))).GetSnapshotAsync(null, CancellationToken.None);
         result.Single().DeltaVersion.ShouldBe(snapshot.Version);
-        var table = RegisterJob.GlueTableName(harness.Clicks);
+        var table = GlueNames.Table(harness.Clicks);
         var manifests = "file://" + harness.TableOf(harness.Clicks) + "/_symlink_format_manifest/";
         (await glue.GetTableAsync(database, table, CancellationToken.None)).ShouldNotBeNull().StorageDescriptor!.Location.ShouldBe(manifests);
 

@@ -1,5 +1,5 @@
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Maintenance;

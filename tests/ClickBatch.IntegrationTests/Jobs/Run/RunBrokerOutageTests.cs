@@ -1,5 +1,5 @@
+using ClickBatch.Configuration;
 using ClickBatch.IntegrationTests.Support;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Ledger;
 
 namespace ClickBatch.IntegrationTests.Jobs.Run;

@@ -3,9 +3,9 @@ using System.Text.Json;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Cli;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
 using ClickBatch.Jobs.Run;
@@ -119,6 +119,6 @@ public sealed class RunIntoS3MotoTests(MotoServerFixture moto, LocalKafkaFixture
 
     private static class RegisterNames
     {
-        public static string Glue(string table) => ClickBatch.Jobs.Register.RegisterJob.GlueTableName(table);
+        public static string Glue(string table) => ClickBatch.Catalog.Glue.GlueNames.Table(table);
     }
 }

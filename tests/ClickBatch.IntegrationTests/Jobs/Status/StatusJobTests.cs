@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ClickBatch.Cli;
+using ClickBatch.Configuration;
 using ClickBatch.Errors;
 using ClickBatch.IntegrationTests.Support;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Jobs.Status;
 using ClickBatch.Kafka;
 using ClickBatch.Ledger;

@@ -2,6 +2,7 @@ using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Checkpoints;
 using ClickBatch.Delta.Log;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using ClickBatch.Delta;
+using ClickBatch.Delta.Inspection;
 using ClickBatch.Delta.Log;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
 

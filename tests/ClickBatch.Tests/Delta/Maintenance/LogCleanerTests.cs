@@ -1,4 +1,5 @@
 using ClickBatch.Delta;
+using ClickBatch.Delta.Inspection;
 using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Maintenance;
 using ClickBatch.Tests.Support;

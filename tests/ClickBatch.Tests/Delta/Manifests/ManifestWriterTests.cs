@@ -1,7 +1,7 @@
 using System.Text;
+using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
-using ClickBatch.Delta.Writing;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Schema;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
 

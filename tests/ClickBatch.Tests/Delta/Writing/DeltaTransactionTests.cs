@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Inspection;
 using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;

@@ -1,6 +1,7 @@
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Delta.Writing;
+using ClickBatch.Delta.Inspection;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Tests.Support;
 using DuckDB.NET.Data;
 

@@ -1,8 +1,10 @@
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Backfill;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;

@@ -1,7 +1,7 @@
 using ClickBatch.Delta.Actions;
 using ClickBatch.Jobs.Backfill;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 
 namespace ClickBatch.Tests.Jobs.Backfill;
 
@@ -47,6 +47,6 @@ public sealed class BackfillRangesTests
     private static AddFile File(string tag) => new()
     {
         Path = "f.parquet",
-        Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [TableTarget.KafkaOffsetsTag] = tag },
+        Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag.Name] = tag },
     };
 }

@@ -1,6 +1,8 @@
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Parquet;
 using ClickBatch.Tests.Support;

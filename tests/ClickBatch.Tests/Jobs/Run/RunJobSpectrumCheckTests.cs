@@ -1,12 +1,15 @@
 using System.Globalization;
 using ClickBatch.Aws;
+using ClickBatch.Catalog.Glue;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Cli;
+using ClickBatch.Configuration;
 using ClickBatch.Decoding;
-using ClickBatch.Delta;
+using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Landing;
 using ClickBatch.Ledger;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;

@@ -1,0 +1,114 @@
+using ClickBatch.Decoding;
+using ClickBatch.Errors;
+using ClickBatch.Kafka;
+using ClickBatch.Landing;
+using ClickBatch.Parquet;
+
+namespace ClickBatch.Configuration;
+
+/// <summary>Validates <see cref="ClickBatchOptions"/> as a whole and freezes them into <see cref="RunSettings"/>.</summary>
+public static class RunSettingsFactory
+{
+    /// <exception cref="ConfigurationException">Lists every problem found, not just the first.</exception>
+    public static RunSettings Create(ClickBatchOptions options)
+    {
+        var problems = new List<string>(OptionsValidator.Validate(options));
+        var topics = ResolveTopics(options, problems);
+        var files = new FileWriterOptions
+        {
+            TargetFileBytes = options.Run.TargetFileSizeMiB * 1024L * 1024,
+            RowGroupRows = options.Run.RowGroupRows,
+            MaxOpenFiles = options.Run.MaxOpenFiles,
+        };
+        var source = new KafkaSourceOptions { GroupId = options.Kafka.GroupId ?? options.JobId };
+        if (problems.Count == 0)
+        {
+            problems.AddRange(files.Validate());
+            problems.AddRange(source.Validate());
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        return new RunSettings
+        {
+            JobId = options.JobId,
+            LakeUri = options.Lake!.TrimEnd('/'),
+            Kafka = options.Kafka.ToSettings(),
+            Source = source,
+            Topics = topics,
+            StartingOffsets = Enum.Parse<StartingOffsets>(options.Run.StartingOffsets, ignoreCase: true),
+            AllowDataLoss = options.Run.AllowDataLoss,
+            MaxRejectRatio = options.Run.MaxRejectRatio,
+            Files = files,
+            CommitEveryRecords = options.Run.CommitEveryRecords,
+            CommitEveryBytes = options.Run.CommitEveryMiB * 1024 * 1024,
+            GlueDatabase = string.IsNullOrWhiteSpace(options.Catalog.GlueDatabase) ? null : options.Catalog.GlueDatabase,
+            RedshiftCheck = RedshiftCheckOf(options.Catalog.Redshift),
+            StagingDirectory = options.Run.StagingDirectory
+                ?? Path.Combine(Path.GetTempPath(), "clickbatch-staging", options.JobId),
+        };
+    }
+
+    private static RedshiftCheckSettings? RedshiftCheckOf(RedshiftOptions? redshift) => redshift is null ? null : new()
+    {
+        Target = RedshiftOptionsValidator.ToTarget(redshift),
+        IamRoleArn = redshift.IamRole!,
+        ExternalSchema = redshift.ExternalSchema,
+        StatementTimeout = redshift.StatementTimeout,
+    };
+
+    private static List<TopicSettings> ResolveTopics(ClickBatchOptions options, List<string> problems)
+    {
+        var configured = options.Topics.Count > 0
+            ? options.Topics
+            : [new TopicOptions { Name = "clicks" }, new TopicOptions { Name = "checkouts" }];
+        var resolved = new List<TopicSettings>();
+        foreach (var topic in configured.Where(t => !string.IsNullOrWhiteSpace(t.Name)))
+        {
+            var schema = ResolveSchema(topic, problems);
+            if (schema is not null && options.Lake is { Length: > 0 } lake)
+            {
+                resolved.Add(new TopicSettings(schema, ParsePartitioning(topic.Partitioning),
+                    TableUnder(lake, topic.Table, topic.Name!), TableUnder(lake, topic.RejectsTable, topic.Name + "_rejects")));
+            }
+        }
+
+        return resolved;
+    }
+
+    private static TopicSchema? ResolveSchema(TopicOptions topic, List<string> problems)
+    {
+        if (topic.Schema is { Length: > 0 } definition)
+        {
+            return SchemaParser.TryParse(topic.Name!, definition, topic.EventTimeField, problems);
+        }
+
+        var builtIn = BuiltInSchemas.Find(topic.Name!);
+        if (builtIn is null)
+        {
+            problems.Add($"topic '{topic.Name}' has no schema: only 'clicks' and 'checkouts' have built-in ones. If the name is a typo, fix "
+                + "--topics or Topics[].Name; for another topic set Topics[].Schema, e.g. \"id:string!,amount:decimal(10,2),datetime_occured:timestamp!\".");
+        }
+
+        return builtIn;
+    }
+
+    private static PartitionMode ParsePartitioning(string value) => value.ToLowerInvariant() switch
+    {
+        "none" => PartitionMode.None,
+        "kafka-dt" => PartitionMode.KafkaDate,
+        _ => PartitionMode.EventDate,
+    };
+
+    /// <summary>A table location: absolute as given, or relative to the lake (default: the topic's name).</summary>
+    private static string TableUnder(string lake, string? configured, string defaultName)
+    {
+        var name = string.IsNullOrWhiteSpace(configured) ? defaultName : configured;
+        return name.Contains("://", StringComparison.Ordinal) || Path.IsPathRooted(name)
+            ? name.TrimEnd('/')
+            : lake.TrimEnd('/') + "/" + name;
+    }
+}

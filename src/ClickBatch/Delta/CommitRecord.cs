@@ -1,6 +1,0 @@
-using ClickBatch.Delta.Actions;
-
-namespace ClickBatch.Delta;
-
-/// <summary>The commitInfo of one replayed commit (checkpoints do not keep commitInfo, so history starts after the checkpoint).</summary>
-public sealed record CommitRecord(long Version, CommitInfoAction CommitInfo);

@@ -1,0 +1,147 @@
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Checkpoints;
+using ClickBatch.Delta.Log;
+using ClickBatch.Errors;
+using ClickBatch.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickBatch.Delta.Snapshots;
+
+/// <summary>The transaction log of one table (the store is rooted at the table): snapshots and raw commits.</summary>
+public sealed class DeltaLog
+{
+    private readonly ILogger _logger;
+    private readonly string? _scratchRoot;
+
+    /// <param name="store">The table's object store.</param>
+    /// <param name="logger">Receives the warning when a damaged checkpoint is skipped (event 3101).</param>
+    /// <param name="scratchRoot">Where checkpoint Parquet is copied for DuckDB; default <see cref="ScratchDirectory.DefaultRoot"/>.</param>
+    public DeltaLog(IObjectStore store, ILogger? logger = null, string? scratchRoot = null)
+    {
+        Store = store;
+        _logger = logger ?? NullLogger.Instance;
+        _scratchRoot = scratchRoot;
+    }
+
+    public IObjectStore Store { get; }
+
+    public Uri Table => Store.RootUri;
+
+    /// <summary>
+    /// The snapshot at <paramref name="version"/>, or at the latest version when null. A damaged checkpoint is skipped
+    /// with a warning for an older one or the JSON commits, as PROTOCOL.md lets a reader; when neither remains the
+    /// <see cref="DeltaLogCorruptException"/> names the damaged file.
+    /// </summary>
+    public async Task<Snapshot> GetSnapshotAsync(long? version, CancellationToken cancellationToken)
+    {
+        var segment = await LogSegmentBuilder.BuildAsync(Store, version, cancellationToken);
+        List<LogFile>? listing = null;
+        while (segment.CheckpointFiles.Count > 0)
+        {
+            try
+            {
+                var checkpoint = await CheckpointReader.ReadAsync(Store, segment.CheckpointFiles, _scratchRoot, cancellationToken);
+                return await ReplayAsync(segment, checkpoint, cancellationToken);
+            }
+            catch (DeltaLogCorruptException ex) when (IsCheckpointDamage(ex, segment))
+            {
+                // The hint may have narrowed the first listing; a fallback needs all of the log.
+                listing ??= await LogSegmentBuilder.ListAsync(Store, null, cancellationToken);
+                segment = FallBack(listing, segment, ex);
+            }
+        }
+
+        return await ReplayAsync(segment, null, cancellationToken);
+    }
+
+    /// <summary>The snapshot at a version replayed from JSON commits alone (no checkpoint), for verification.</summary>
+    public async Task<Snapshot> GetSnapshotFromCommitsAsync(long? version, CancellationToken cancellationToken)
+    {
+        var files = await LogSegmentBuilder.ListAsync(Store, null, cancellationToken);
+        var segment = LogSegmentSelector.Select(files.Where(f => f.Kind == LogFileKind.Commit).ToList(), version, Table);
+        return await ReplayAsync(segment, null, cancellationToken);
+    }
+
+    /// <summary>True when the table has at least one commit or checkpoint.</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var info in Store.ListAsync(LogFile.LogPrefix, null, cancellationToken))
+        {
+            if (LogFile.TryParse(info.Key, info.Size) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The actions of one commit file; a damaged or empty one is a <see cref="DeltaLogCorruptException"/> naming file and version.</summary>
+    public async Task<List<DeltaAction>> ReadCommitAsync(long version, CancellationToken cancellationToken)
+    {
+        var key = LogFile.CommitKey(version);
+        var bytes = await Store.ReadAllBytesAsync(key, cancellationToken);
+        List<DeltaAction> actions;
+        try
+        {
+            actions = DeltaActionSerializer.ParseLines(bytes, key);
+        }
+        catch (DeltaLogCorruptException ex)
+        {
+            ex.With("Table", Table.ToString()).With("DeltaVersion", version);
+            throw;
+        }
+
+        // Every writer puts at least one action in a commit, and commits appear whole (put-if-absent): no lines is damage.
+        return actions.Count > 0 ? actions : throw new DeltaLogCorruptException(
+            "Expected commit " + key + " of " + Table + " (version " + version + ") to hold at least one action, but it holds none ("
+            + bytes.Length + " bytes): the file was truncated. Restore it from a backup or an earlier object version.")
+            .With("Table", Table.ToString()).With("File", key).With("DeltaVersion", version);
+    }
+
+    /// <summary>Damage of the checkpoint files themselves (or their sidecars), not of a commit replayed after it.</summary>
+    private static bool IsCheckpointDamage(DeltaLogCorruptException ex, LogSegment segment) =>
+        ex.Facts.TryGetValue("File", out var fact) && fact is string file
+        && (segment.CheckpointFiles.Any(f => f.Key == file) || file.StartsWith(CheckpointReader.SidecarPrefix, StringComparison.Ordinal));
+
+    private LogSegment FallBack(List<LogFile> listing, LogSegment damaged, DeltaLogCorruptException damage)
+    {
+        var file = (string)damage.Facts["File"]!;
+        var damagedKeys = damaged.CheckpointFiles.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        listing.RemoveAll(f => damagedKeys.Contains(f.Key));
+        LogSegment next;
+        try
+        {
+            next = LogSegmentSelector.Select(listing, damaged.Version, Table);
+        }
+        catch (ClickBatchException ex) when (ex is DeltaVersionNotFoundException or DeltaLogCorruptException or DeltaTableNotFoundException)
+        {
+            throw new DeltaLogCorruptException(
+                "Expected to read version " + damaged.Version + " of " + Table + " from checkpoint " + damaged.CheckpointFiles[0].Key
+                + ", but " + file + " is damaged: " + damage.Message + " No older checkpoint or complete run of JSON commits can replace it ("
+                + ex.Message + "). Restore " + file + " from a backup or an earlier object version (the lake bucket is versioned).", damage)
+                .With("Table", Table.ToString()).With("File", file).With("DeltaVersion", damaged.CheckpointVersion);
+        }
+
+        DeltaReadMessages.CheckpointDamaged(_logger, damage, file, Table.ToString(), damaged.Version,
+            next.CheckpointVersion is { } older ? "checkpoint " + older : "the JSON commits from version 0");
+        return next;
+    }
+
+    private async Task<Snapshot> ReplayAsync(LogSegment segment, List<DeltaAction>? checkpoint, CancellationToken cancellationToken)
+    {
+        var replay = new LogReplay();
+        if (checkpoint is not null)
+        {
+            replay.Apply(checkpoint, null);
+        }
+
+        foreach (var commit in segment.Commits)
+        {
+            replay.Apply(await ReadCommitAsync(commit.Version, cancellationToken), commit.Version);
+        }
+
+        return replay.ToSnapshot(Table, segment.Version, segment.CheckpointVersion);
+    }
+}

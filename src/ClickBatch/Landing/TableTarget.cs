@@ -1,0 +1,263 @@
+using System.Globalization;
+using ClickBatch.Delta;
+using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Snapshots;
+using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
+using ClickBatch.Parquet;
+using ClickBatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Landing;
+
+/// <summary>
+/// One Delta table a topic lands in (the table or its rejects table), with the Kafka offsets its log holds.
+/// Every commit reads the snapshot of this run's previous commit (or the one the run started from), never the
+/// latest: a concurrent writer's commit in between must surface as a conflict, not be silently read past.
+/// </summary>
+internal sealed class TableTarget
+{
+    private readonly DeltaTable _table;
+    private readonly Func<int, string> _appId;
+    private readonly Dictionary<int, long> _offsets;
+    private readonly List<long> _versions = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string?>> _touched = new(StringComparer.Ordinal);
+    private readonly int _partitions;
+    private Snapshot _readSnapshot;
+
+    private TableTarget(DeltaTable table, Snapshot snapshot, Func<int, string> appId, Dictionary<int, long> offsets, int partitions)
+    {
+        _table = table;
+        _partitions = partitions;
+        _readSnapshot = snapshot;
+        _appId = appId;
+        _offsets = offsets;
+    }
+
+    public Uri Uri => _table.Log.Table;
+
+    public IObjectStore Store => _table.Log.Store;
+
+    /// <summary>Next offset to read per Kafka partition, as the table's txn actions say.</summary>
+    public IReadOnlyDictionary<int, long> Offsets => _offsets;
+
+    /// <summary>The snapshot of this run's last commit (or the one it started from).</summary>
+    public Snapshot Snapshot => _readSnapshot;
+
+    /// <summary>The table's name: the last segment of its location (clicks, clicks_rejects).</summary>
+    public string Name => Uri.AbsolutePath.TrimEnd('/').Split('/')[^1];
+
+    /// <summary>Versions committed by this run.</summary>
+    public IReadOnlyList<long> Versions => _versions;
+
+    /// <summary>The partition values of every file this run committed, each partition once (one empty map when unpartitioned).</summary>
+    public IReadOnlyCollection<IReadOnlyDictionary<string, string?>> TouchedPartitions => _touched.Values;
+
+    /// <summary>
+    /// Opens the table for this run (creating it when <paramref name="inspected"/> is null and it does not exist) after
+    /// the guards of <see cref="InspectAsync"/>; its stored offsets are this job's txn versions.
+    /// </summary>
+    /// <param name="inspected">The snapshot <see cref="InspectAsync"/> read, or null to create the table if it does not exist.</param>
+    /// <param name="store">The table's object store.</param>
+    /// <param name="definition">Schema, partitioning and properties the table is created with and must match.</param>
+    /// <param name="options">Writer options of this run.</param>
+    /// <param name="appId">The txn appId of a partition.</param>
+    /// <param name="partitions">How many partitions the topic has now.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<TableTarget> OpenAsync(
+        IObjectStore store, TableDefinition definition, DeltaWriterOptions options, Func<int, string> appId,
+        int partitions, Snapshot? inspected, CancellationToken cancellationToken)
+    {
+        var table = new DeltaTable(store, options);
+        var snapshot = inspected ?? await table.CreateIfNotExistsAsync(definition, cancellationToken);
+        return new TableTarget(table, snapshot, appId, Guard(snapshot, definition, appId), partitions);
+    }
+
+    /// <summary>
+    /// Reads an existing table and applies every guard <see cref="OpenAsync"/> applies, creating nothing; null when the
+    /// table does not exist yet. A run inspects all its tables first, so a refusal leaves no new table behind, and
+    /// opens them with the snapshots read here.
+    /// </summary>
+    public static async Task<Snapshot?> InspectAsync(
+        IObjectStore store, TableDefinition definition, Func<int, string> appId, ILogger logger, CancellationToken cancellationToken)
+    {
+        var log = new DeltaLog(store, logger);
+        if (!await log.ExistsAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var snapshot = await log.GetSnapshotAsync(null, cancellationToken);
+        Guard(snapshot, definition, appId);
+        return snapshot;
+    }
+
+    /// <summary>Everything that stops a run from writing the table; this job's stored offsets when nothing does.</summary>
+    private static Dictionary<int, long> Guard(Snapshot snapshot, TableDefinition definition, Func<int, string> appId)
+    {
+        DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
+        EnsureSchema(snapshot, definition);
+        EnsureTxnsNeverExpire(snapshot);
+        var offsets = StoredOffsets(snapshot, appId);
+        StoredOffsetsCheck.Ensure(snapshot, offsets, appId);
+        return offsets;
+    }
+
+    /// <summary>
+    /// With delta.setTransactionRetentionDuration another engine's checkpoint drops txns not updated within it; an idle
+    /// partition's stored offset would vanish and the next run would read it again from --starting-offsets.
+    /// </summary>
+    private static void EnsureTxnsNeverExpire(Snapshot snapshot)
+    {
+        if (snapshot.GetConfiguration("delta.setTransactionRetentionDuration") is { } retention)
+        {
+            throw new ConfigurationException("table " + snapshot.Table + " sets delta.setTransactionRetentionDuration=" + retention
+                + ": engines that honour it expire the txn actions holding the Kafka offsets of idle partitions, and the next run would "
+                + "land those partitions again. Unset the property (ALTER TABLE ... UNSET TBLPROPERTIES) before running ClickBatch on it.");
+        }
+    }
+
+    /// <summary>
+    /// This job's stored offset of every partition of the topic the table has one for, also partitions the topic no
+    /// longer has (the planner refuses those: a recreated topic). Refuses a table holding the same topic's offsets
+    /// under another job id: two jobs on one table would each land every record.
+    /// </summary>
+    private static Dictionary<int, long> StoredOffsets(Snapshot snapshot, Func<int, string> appId)
+    {
+        // appId(p) is "<job>/<topic>/<p>"; job ids and Kafka topic names hold no '/'.
+        var mine = appId(0).Split('/');
+        var offsets = new Dictionary<int, long>();
+        var others = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (id, next) in snapshot.AppTransactions)
+        {
+            var parts = id.Split('/');
+            if (parts.Length != 3 || parts[1] != mine[1] || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var partition))
+            {
+                continue;
+            }
+
+            if (parts[0] == mine[0])
+            {
+                offsets[partition] = next;
+            }
+            else
+            {
+                others.Add(parts[0]);
+            }
+        }
+
+        if (others.Count > 0)
+        {
+            throw new ConfigurationException("table " + snapshot.Table + " holds the Kafka offsets of topic '" + mine[1] + "' for job id "
+                + string.Join(", ", others.Select(o => "'" + o + "'")) + ", but this run is job '" + mine[0] + "'. A second job on one table "
+                + "would land every record again. Run with --job-id " + others.First() + ", or land this job into a new table (--lake or Topics[].Table).");
+        }
+
+        return offsets;
+    }
+
+    /// <summary>
+    /// Uploads the files and commits them with the txn of every partition that moved past the table's offset,
+    /// atomically. Returns the version, or null when there was nothing to commit.
+    /// </summary>
+    public async Task<long?> CommitAsync(
+        IReadOnlyList<ClosedDataFile> files, IReadOnlyDictionary<int, long> positions, CancellationToken cancellationToken)
+    {
+        var advanced = positions.Where(p => p.Value > _offsets.GetValueOrDefault(p.Key, long.MinValue)).ToList();
+        if (files.Count == 0 && advanced.Count == 0)
+        {
+            return null;
+        }
+
+        await UploadAsync(files, cancellationToken);
+        var transaction = _table.StartTransaction(_readSnapshot, "STREAMING UPDATE");
+        transaction.OperationParameters["mode"] = "Append";
+        transaction.OperationParameters["outputMode"] = "Append";
+        var now = _table.Options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var file in files)
+        {
+            transaction.Add(ToAdd(file, now));
+        }
+
+        foreach (var (partition, next) in advanced)
+        {
+            transaction.SetTransaction(_appId(partition), next);
+        }
+
+        var result = await transaction.CommitAsync(cancellationToken);
+        _readSnapshot = await _table.Log.GetSnapshotAsync(result.Version, cancellationToken);
+        if (result.ManifestsStale)
+        {
+            // The commit stands; the touched partitions' manifests did not follow. Rebuild them all from the snapshot
+            // now, so Spectrum never reads a manifest that misses committed files.
+            await ManifestWriter.RebuildAsync(Store, _readSnapshot, _table.Options.Logger, cancellationToken);
+        }
+
+        advanced.ForEach(p => _offsets[p.Key] = p.Value);
+        _versions.Add(result.Version);
+        Touch(files);
+        EnsureSoleWriter(result.Version);
+        return result.Version;
+    }
+
+    /// <summary>
+    /// A commit rebased over another run's commit of other partitions of this job passes the Delta conflict check
+    /// (its own txn appIds were untouched), but this run's plan still covers those partitions, and its next commit
+    /// of them, read from this snapshot, would land their records twice. Every txn of the job must still be ours.
+    /// </summary>
+    private void EnsureSoleWriter(long version)
+    {
+        for (var partition = 0; partition < _partitions; partition++)
+        {
+            var stored = _readSnapshot.GetTransactionVersion(_appId(partition));
+            long? ours = _offsets.TryGetValue(partition, out var offset) ? offset : null;
+            if (stored != ours)
+            {
+                throw new ConcurrentWriterException(Uri, version, _appId(partition), stored, ours);
+            }
+        }
+    }
+
+    private void Touch(IReadOnlyList<ClosedDataFile> files)
+    {
+        foreach (var file in files)
+        {
+            _touched.TryAdd(PartitionPath.Build(_readSnapshot.PartitionColumns, file.PartitionValues), file.PartitionValues);
+        }
+    }
+
+    private async Task UploadAsync(IReadOnlyList<ClosedDataFile> files, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(files, parallel, async (file, ct) =>
+        {
+            await Store.PutFileAsync(file.RelativePath, file.LocalPath, ct);
+            File.Delete(file.LocalPath);
+        });
+    }
+
+    internal static AddFile ToAdd(ClosedDataFile file, long now) => new()
+    {
+        Path = file.DeltaPath,
+        PartitionValues = file.PartitionValues,
+        Size = file.SizeBytes,
+        ModificationTime = now,
+        DataChange = true,
+        Stats = file.StatsJson,
+        Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag.Name] = KafkaOffsetsTag.Format(file.KafkaOffsets) },
+    };
+
+    private static void EnsureSchema(Snapshot snapshot, TableDefinition definition)
+    {
+        if (!snapshot.Schema.Equals(definition.Schema)
+            || !snapshot.PartitionColumns.SequenceEqual(definition.PartitionColumns, StringComparer.Ordinal))
+        {
+            throw new ConfigurationException(
+                $"table {snapshot.Table} has schema {snapshot.Schema.ToTypeString()} partitioned by "
+                + $"[{string.Join(", ", snapshot.PartitionColumns)}], but the topic's configured schema gives "
+                + $"{definition.Schema.ToTypeString()} partitioned by [{string.Join(", ", definition.PartitionColumns)}]. "
+                + "Expected them to match: restore the previous schema, or land the new one in a new table (Topics[].Table).");
+        }
+    }
+}
