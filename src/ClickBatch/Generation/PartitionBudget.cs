@@ -2,7 +2,7 @@ namespace ClickBatch.Generation;
 
 /// <summary>
 /// Estimates how many bytes a run puts on each partition, to warn before librdkafka's mock cluster silently drops
-/// older batches (it keeps about 5 MiB per partition; /work/shared/notes/local-kafka.md).
+/// older batches (it keeps about 5 MiB per partition; README, "Local Kafka").
 /// </summary>
 public static class PartitionBudget
 {
