@@ -3,7 +3,6 @@ using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
-using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using Microsoft.Extensions.Logging;

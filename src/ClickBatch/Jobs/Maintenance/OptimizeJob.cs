@@ -4,6 +4,7 @@ using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
+using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;

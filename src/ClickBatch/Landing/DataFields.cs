@@ -3,7 +3,7 @@ using ClickBatch.Delta.Schema;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Errors;
 
-namespace ClickBatch.Jobs.Maintenance;
+namespace ClickBatch.Landing;
 
 /// <summary>
 /// The columns of a table's data files from its Delta schema: every column except the partition columns, in schema
