@@ -28,6 +28,7 @@ internal static class ConsumerConfigFactory
         config.AllowAutoCreateTopics = false;
         config.QueuedMaxMessagesKbytes = options.QueuedMaxKilobytes;
         config.FetchMaxBytes = options.FetchMaxBytes;
+        config.FetchQueueBackoffMs ??= options.FetchQueueBackoffMs;
         config.ConsumeResultFields = "topic,timestamp";
         return config;
     }

@@ -32,6 +32,24 @@ public sealed class ConsumerConfigFactoryTests
     }
 
     [Fact]
+    public void Create_NoBackoffGiven_PausesFetchingBrieflyOnceTheBufferIsFull()
+    {
+        var config = ConsumerConfigFactory.Create(new KafkaSettings { BootstrapServers = "b:9092" }, new KafkaSourceOptions { GroupId = "g" }, "g");
+
+        config.FetchQueueBackoffMs.ShouldBe(10);
+    }
+
+    [Fact]
+    public void Create_BackoffInPassthrough_TheUsersValueWins()
+    {
+        var settings = new KafkaSettings { BootstrapServers = "b:9092", Passthrough = new Dictionary<string, string> { ["fetch.queue.backoff.ms"] = "250" } };
+
+        var config = ConsumerConfigFactory.Create(settings, Options, "g");
+
+        config.FetchQueueBackoffMs.ShouldBe(250);
+    }
+
+    [Fact]
     public void Create_ConfluentCloudSettingsAndPassthrough_AreCarriedOver()
     {
         var settings = new KafkaSettings
