@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The throughput benchmark of issue 15: one command, same data, same machine, three ways to land it.
 #   (a) kcat reading both topics to /dev/null: the Kafka read ceiling;
-#   (b) `clickbatch run` end to end into a fresh local lake;
+#   (b) `clickbatch run` end to end into a fresh local lake, then once more with nothing new;
 #   (c) the script a user would write instead: kcat dumps both topics to NDJSON, then DuckDB (2 threads) converts
 #       them to zstd Parquet; both parts timed, DuckDB's part also shown alone.
 # Prints records/s, MB/s (of the payload bytes), CPU seconds and peak RSS of each, and the ratios b/a and b/c.
@@ -55,6 +55,9 @@ measure a bash -c "kcat_topics -"
 # shellcheck disable=SC2086 # RUN_FLAGS is a list of flags on purpose
 measure b "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" --staging-dir "$work/staging" --json ${RUN_FLAGS:-} \
   >"$work/run.json" 2>"$work/run.err" || { echo "bench.sh: run failed: $(tail -5 "$work/run.err")" >&2; exit 1; }
+# shellcheck disable=SC2086
+measure noop "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" --staging-dir "$work/staging" --json ${RUN_FLAGS:-} \
+  >"$work/noop.json" 2>"$work/noop.err" || { echo "bench.sh: the second run failed: $(tail -5 "$work/noop.err")" >&2; exit 1; }
 mkdir -p "$work/dump"
 measure dump bash -c "kcat_topics '$work/dump'"
 measure duckdb "$bin" bench-duckdb --input "$work/dump/clicks.ndjson,$work/dump/checkouts.ndjson" --out "$work/duckdb" --threads 2 \
@@ -78,5 +81,7 @@ row "(a) kcat read to /dev/null" "$work/a.m"
 row "(b) clickbatch run" "$work/b.m"
 row "(c) kcat dump + DuckDB to Parquet" "$work/c.m"
 row "    DuckDB part alone" "$work/duckdb.m"
+read -r nw nc nr <"$work/noop.m"
+printf '%-34s %8s %10s %8s %8s %12s\n' "(b) again, nothing new" "$nw" "-" "-" "$nc" "$nr"
 read -r aw _ _ <"$work/a.m"; read -r bw _ _ <"$work/b.m"; read -r cw _ _ <"$work/c.m"
 awk -v a="$aw" -v b="$bw" -v c="$cw" 'BEGIN { printf "ratios (records/s): b/a = %.2f (target >= 0.6), b/c = %.2f (target >= 1.2)\n", a / b, c / b }'
