@@ -24,7 +24,7 @@ if [[ -z "${BENCH_BIN:-}" ]]; then dotnet build src/ClickBatch -c Release -v q -
 bin="${BENCH_BIN:-$PWD/src/ClickBatch/bin/Release/net10.0/clickbatch}"
 work="$(mktemp -d /tmp/clickbatch-bench.XXXXXX)"
 kafka_pid=
-trap '[[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '{ [[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null; } || true; rm -rf "$work"' EXIT
 
 # ~330 B per click and ~5 MiB kept per partition by the embedded Kafka: 1 partition per 8,000 clicks, at least 8.
 partitions=$(( clicks / 8000 )); (( partitions >= 8 )) || partitions=8; (( partitions <= 1000 )) || partitions=1000
@@ -37,21 +37,23 @@ from="$(date -u -d "-$days days" +%F)"; to="$(date -u -d '-1 day' +%F)"
 "$bin" generate --bootstrap-servers "$bootstrap" --clicks "$clicks" --from "$from" --to "$to" --seed 9 >/dev/null 2>"$work/generate.err"
 
 # measure NAME COMMAND...: wall s, CPU s (user + system), peak RSS MiB of the command and its children, into $work/NAME.m
+# (the command's exit status is returned: time -o adds a "Command exited ..." line above the figures on a failure)
 measure() {
-  local name="$1"; shift
-  /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@"
-  awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 / 1024 }' "$work/$name.time" >"$work/$name.m"
+  local name="$1" rc=0; shift
+  /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@" || rc=$?
+  tail -1 "$work/$name.time" | awk '{ w = $1 < 0.01 ? 0.01 : $1; printf "%.2f %.2f %d\n", w, $2 + $3, $4 / 1024 }' >"$work/$name.m"
+  return "$rc"
 }
 kcat_topics() { # kcat_topics DIR|-: every payload of both topics, one line each, into DIR/<topic>.ndjson or nowhere
   for topic in clicks checkouts; do
     if [[ "$1" == - ]]; then out=/dev/null; else out="$1/$topic.ndjson"; fi
-    kcat -b "$bootstrap" -C -t "$topic" -o beginning -e -q -f '%s\n' >"$out"
+    kcat -b "$bootstrap" -C -t "$topic" -o beginning -e -q -f '%s\n' >"$out" || return 1
   done
 }
 export -f kcat_topics; export bootstrap
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-measure a bash -c "kcat_topics -"
+measure a bash -c "kcat_topics -" || { echo "bench.sh: kcat could not read the topics" >&2; exit 1; }
 # shellcheck disable=SC2086 # RUN_FLAGS is a list of flags on purpose
 measure b "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" --staging-dir "$work/staging" --json ${RUN_FLAGS:-} \
   >"$work/run.json" 2>"$work/run.err" || { echo "bench.sh: run failed: $(tail -5 "$work/run.err")" >&2; exit 1; }
@@ -59,9 +61,9 @@ measure b "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" --stag
 measure noop "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" --staging-dir "$work/staging" --json ${RUN_FLAGS:-} \
   >"$work/noop.json" 2>"$work/noop.err" || { echo "bench.sh: the second run failed: $(tail -5 "$work/noop.err")" >&2; exit 1; }
 mkdir -p "$work/dump"
-measure dump bash -c "kcat_topics '$work/dump'"
+measure dump bash -c "kcat_topics '$work/dump'" || { echo "bench.sh: kcat could not dump the topics" >&2; exit 1; }
 measure duckdb "$bin" bench-duckdb --input "$work/dump/clicks.ndjson,$work/dump/checkouts.ndjson" --out "$work/duckdb" --threads 2 \
-  >"$work/duckdb.json"
+  >"$work/duckdb.json" || { echo "bench.sh: the DuckDB conversion failed" >&2; exit 1; }
 
 records=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(sum(p["records"] for t in r["topics"] for p in t["partitions"]))' "$work/run.json")
 dumped=$(cat "$work/dump/"*.ndjson | wc -l)

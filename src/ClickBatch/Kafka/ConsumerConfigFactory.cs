@@ -9,6 +9,8 @@ namespace ClickBatch.Kafka;
 /// </summary>
 internal static class ConsumerConfigFactory
 {
+    private const string FetchQueueBackoffKey = "fetch.queue.backoff.ms";
+
     public static ConsumerConfig Create(KafkaSettings settings, KafkaSourceOptions options, string groupId)
     {
         var problems = settings.Validate().Concat(options.Validate()).ToList();
@@ -28,7 +30,12 @@ internal static class ConsumerConfigFactory
         config.AllowAutoCreateTopics = false;
         config.QueuedMaxMessagesKbytes = options.QueuedMaxKilobytes;
         config.FetchMaxBytes = options.FetchMaxBytes;
-        config.FetchQueueBackoffMs ??= options.FetchQueueBackoffMs;
+        if (!settings.Passthrough.ContainsKey(FetchQueueBackoffKey))
+        {
+            // Not through the typed getter: it would parse the user's text and throw a bare FormatException; a bad value
+            // is librdkafka's to refuse when the consumer is built (a configuration error, exit 2).
+            config.FetchQueueBackoffMs = options.FetchQueueBackoffMs;
+        }
         config.ConsumeResultFields = "topic,timestamp";
         return config;
     }

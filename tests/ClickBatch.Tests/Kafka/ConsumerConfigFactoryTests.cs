@@ -50,6 +50,16 @@ public sealed class ConsumerConfigFactoryTests
     }
 
     [Fact]
+    public void ConfluentKafkaSourceCreate_BackoffInPassthroughNotANumber_IsAConfigurationError()
+    {
+        var settings = new KafkaSettings { BootstrapServers = "127.0.0.1:9", Passthrough = new Dictionary<string, string> { ["fetch.queue.backoff.ms"] = "soon" } };
+
+        var error = Should.Throw<ConfigurationException>(() => ConfluentKafkaSource.Create(settings, Options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+
+        error.Message.ShouldContain("fetch.queue.backoff.ms");
+    }
+
+    [Fact]
     public void Create_ConfluentCloudSettingsAndPassthrough_AreCarriedOver()
     {
         var settings = new KafkaSettings

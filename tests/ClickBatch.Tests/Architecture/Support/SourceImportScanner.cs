@@ -8,7 +8,7 @@ namespace ClickBatch.Tests.Architecture.Support;
 /// </summary>
 internal static partial class SourceImportScanner
 {
-    /// <returns>Per file (as "namespace.&lt;file&gt;"), the imported namespaces (as "namespace.*").</returns>
+    /// <returns>Per file (as "namespace.&lt;file_cs&gt;"), the imported namespaces (as "namespace.*").</returns>
     public static IReadOnlyDictionary<string, ISet<string>> Scan(string sourceFolder)
     {
         var result = new Dictionary<string, ISet<string>>(StringComparer.Ordinal);
@@ -19,7 +19,8 @@ internal static partial class SourceImportScanner
             var text = File.ReadAllText(file);
             if (Namespace().Match(text) is { Success: true } ns)
             {
-                result[ns.Groups[1].Value + ".<" + Path.GetFileName(file) + ">"] =
+                // The file name without its dots: "ClickBatch.Delta.<PartitionPath_cs>" is a type of folder Delta.
+                result[ns.Groups[1].Value + ".<" + Path.GetFileName(file).Replace('.', '_') + ">"] =
                     Using().Matches(text).Select(u => u.Groups[1].Value + ".*").ToHashSet(StringComparer.Ordinal);
             }
         }

@@ -9,8 +9,10 @@ namespace ClickBatch.Tests.Architecture.Support;
 
 /// <summary>
 /// Reads a compiled assembly's metadata and IL (System.Reflection.Metadata) and lists, for every type it defines,
-/// the other types of the same assembly it uses: base type, interfaces, field and method signatures, locals,
-/// attributes, and every token in method bodies (calls, fields, casts, typeof). Compiler-generated nested types
+/// the other types of the same assembly it uses: base type, interfaces, generic constraints, field and method
+/// signatures, locals, catch clauses, attribute constructors, and every token in method bodies (calls, fields, casts,
+/// typeof). Not seen: types named only inside attribute arguments, and constants (inlined; the using-line scan covers
+/// those imported through a using). Compiler-generated nested types
 /// (lambdas, async state machines) count for the type that declares them. Works on IL, so it sees what the
 /// compiler resolved, not what a using line suggests.
 /// </summary>
@@ -67,6 +69,7 @@ internal sealed class TypeReferenceScanner
         }
 
         AddAttributes(type.GetCustomAttributes(), used);
+        AddConstraints(type.GetGenericParameters(), used);
         foreach (var f in type.GetFields())
         {
             var field = _reader.GetFieldDefinition(f);
@@ -95,6 +98,7 @@ internal sealed class TypeReferenceScanner
         }
 
         AddAttributes(method.GetCustomAttributes(), used);
+        AddConstraints(method.GetGenericParameters(), used);
         if (method.RelativeVirtualAddress == 0)
         {
             return;
@@ -109,7 +113,23 @@ internal sealed class TypeReferenceScanner
             }
         }
 
+        foreach (var region in body.ExceptionRegions)
+        {
+            AddEntity(region.CatchType, used);
+        }
+
         ScanIl(body.GetILReader(), used);
+    }
+
+    private void AddConstraints(GenericParameterHandleCollection parameters, ISet<string> used)
+    {
+        foreach (var p in parameters)
+        {
+            foreach (var c in _reader.GetGenericParameter(p).GetConstraints())
+            {
+                AddEntity(_reader.GetGenericParameterConstraint(c).Type, used);
+            }
+        }
     }
 
     private void ScanIl(BlobReader il, ISet<string> used)
