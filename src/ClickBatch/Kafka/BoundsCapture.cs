@@ -5,21 +5,29 @@ namespace ClickBatch.Kafka;
 
 /// <summary>
 /// Captures earliest and end of every partition once: metadata for the partition list, then one watermark query
-/// per partition. Runs before anything is assigned (a query on a partition being fetched can wait a fetch cycle).
+/// per partition, <see cref="Parallelism"/> at a time (each is a round trip to the partition's leader; one after the
+/// other, 1,500 partitions took most of a second). Runs before anything is assigned (a query on a partition being
+/// fetched can wait a fetch cycle).
 /// </summary>
 internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout, string brokers, ILogger logger)
 {
+    /// <summary>Watermark queries in flight at once (librdkafka's query is thread-safe and blocks its caller).</summary>
+    private const int Parallelism = 8;
+
     public IReadOnlyList<PartitionBounds> Capture(IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-        var bounds = new List<PartitionBounds>();
-        foreach (var topic in topics)
+        var partitions = topics.SelectMany(topic => ListPartitions(admin, topic).Select(partition => (topic, partition))).ToArray();
+        var bounds = new PartitionBounds[partitions.Length];
+        try
         {
-            foreach (var partition in ListPartitions(admin, topic))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                bounds.Add(Query(topic, partition));
-            }
+            Parallel.For(0, partitions.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                i => bounds[i] = Query(partitions[i].topic, partitions[i].partition));
+        }
+        catch (AggregateException ex)
+        {
+            // The first failure as itself (a KafkaSourceException naming the partition), not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
 
         return bounds;
