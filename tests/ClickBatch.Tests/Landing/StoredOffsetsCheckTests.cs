@@ -1,18 +1,14 @@
 using System.Text;
 using ClickBatch.Configuration;
-using ClickBatch.Decoding;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Schema;
 using ClickBatch.Delta.Snapshots;
-using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Landing;
 using ClickBatch.Ledger;
-using ClickBatch.Parquet;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickBatch.Tests.Landing;
 
@@ -20,9 +16,9 @@ namespace ClickBatch.Tests.Landing;
 public sealed class StoredOffsetsCheckTests : IDisposable
 {
     private static readonly StructType Schema = new([new StructField("id", PrimitiveType.Long)]);
-    private readonly TempDirectory _dir = new();
+    private readonly RunTestLake _lake = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _lake.Dispose();
 
     [Fact]
     public void Ensure_TxnPastEveryTaggedOffset_Passes()
@@ -116,21 +112,9 @@ public sealed class StoredOffsetsCheckTests : IDisposable
         throw new InvalidOperationException("the table has no commit with files");
     }
 
-    private string Lake => _dir.Sub("lake");
+    private string Lake => _lake.Lake;
 
-    private RunSettings Settings() => new()
-    {
-        JobId = "job",
-        LakeUri = Lake,
-        Kafka = new KafkaSettings { BootstrapServers = "fake:9092" },
-        Source = new KafkaSourceOptions { GroupId = "g" },
-        Topics = [new TopicSettings(BuiltInSchemas.Clicks, PartitionMode.EventDate, Lake + "/clicks", Lake + "/clicks_rejects")],
-        MaxRejectRatio = 1,
-        Files = new FileWriterOptions(),
-        CommitEveryRecords = 4,
-        StagingDirectory = _dir.Sub("staging"),
-    };
+    private RunSettings Settings() => _lake.Settings() with { CommitEveryRecords = 4 };
 
-    private Task<RunReport> RunAsync(IKafkaSource source) =>
-        new RunJob(Settings(), () => new NonDisposingSource(source), NullLoggerFactory.Instance, TimeProvider.System).ExecuteAsync(CancellationToken.None);
+    private Task<RunReport> RunAsync(IKafkaSource source) => _lake.RunAsync(source, Settings());
 }

@@ -1,12 +1,5 @@
-using ClickBatch.Configuration;
-using ClickBatch.Decoding;
-using ClickBatch.Jobs.Run;
-using ClickBatch.Kafka;
-using ClickBatch.Landing;
 using ClickBatch.Ledger;
-using ClickBatch.Parquet;
 using ClickBatch.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickBatch.Tests.Jobs.Run;
 
@@ -19,17 +12,16 @@ public sealed class RunJobHostileRecordTests : IDisposable
     private const string LoneSurrogate =
         "{\"click_id\":\"\\ud800\",\"user_id\":1,\"product_id\":\"p\",\"datetime_occured\":\"2026-12-05 10:00:00\"}";
 
-    private readonly TempDirectory _dir = new();
+    private readonly RunTestLake _lake = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _lake.Dispose();
 
     [Fact]
     public async Task ExecuteAsync_LoneSurrogateEscapeInClickId_OneRejectRowTheOtherRecordsLandExitZero()
     {
         var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click("a"), LoneSurrogate, Click("b"), Click("c")]);
 
-        var report = await new RunJob(Settings(), () => new NonDisposingSource(source), NullLoggerFactory.Instance, TimeProvider.System)
-            .ExecuteAsync(CancellationToken.None);
+        var report = await _lake.RunAsync(source);
 
         report.Error.ShouldBeNull();
         report.Status.ShouldBe(RunStatus.Succeeded);
@@ -48,18 +40,6 @@ public sealed class RunJobHostileRecordTests : IDisposable
     private static string Click(string id) =>
         "{\"click_id\":\"" + id + "\",\"user_id\":1,\"product_id\":\"p\",\"datetime_occured\":\"2026-12-05 10:00:00\"}";
 
-    private string Lake => _dir.Sub("lake");
+    private string Lake => _lake.Lake;
 
-    private RunSettings Settings() => new()
-    {
-        JobId = "job",
-        LakeUri = Lake,
-        Kafka = new KafkaSettings { BootstrapServers = "fake:9092" },
-        Source = new KafkaSourceOptions { GroupId = "g" },
-        Topics = [new TopicSettings(BuiltInSchemas.Clicks, PartitionMode.EventDate, Lake + "/clicks", Lake + "/clicks_rejects")],
-        MaxRejectRatio = 1,
-        Files = new FileWriterOptions(),
-        CommitEveryRecords = 2,
-        StagingDirectory = _dir.Sub("staging"),
-    };
 }

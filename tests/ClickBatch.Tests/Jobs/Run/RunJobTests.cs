@@ -6,7 +6,6 @@ using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
 using ClickBatch.Landing;
 using ClickBatch.Ledger;
-using ClickBatch.Parquet;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,9 +15,9 @@ namespace ClickBatch.Tests.Jobs.Run;
 /// <summary>The run over a fake source: offset gaps, starting modes, best-effort group commits, graceful stop.</summary>
 public sealed class RunJobTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly RunTestLake _lake = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _lake.Dispose();
 
     [Fact]
     public async Task ExecuteAsync_PartitionEndsInNonDataOffsets_StoresTheEndBoundAsNextOffset()
@@ -202,20 +201,9 @@ public sealed class RunJobTests : IDisposable
         report.Records.ShouldBe(0);
     }
 
-    private string Lake => _dir.Sub("lake");
+    private string Lake => _lake.Lake;
 
-    private RunSettings Settings() => new()
-    {
-        JobId = "job",
-        LakeUri = Lake,
-        Kafka = new KafkaSettings { BootstrapServers = "fake:9092" },
-        Source = new KafkaSourceOptions { GroupId = "g" },
-        Topics = [new TopicSettings(BuiltInSchemas.Clicks, PartitionMode.EventDate, Lake + "/clicks", Lake + "/clicks_rejects")],
-        MaxRejectRatio = 1,
-        Files = new FileWriterOptions(),
-        CommitEveryRecords = 2,
-        StagingDirectory = _dir.Sub("staging"),
-    };
+    private RunSettings Settings() => _lake.Settings();
 
     private Task<RunReport> RunAsync(IKafkaSource source, RunSettings? settings = null, CancellationToken stop = default) =>
         new RunJob(settings ?? Settings(), () => new NonDisposingSource(source), NullLoggerFactory.Instance, TimeProvider.System).ExecuteAsync(stop);
