@@ -15,8 +15,7 @@ internal static class KafkaOffsetsTag
 
     /// <summary>The tag of a file holding these offset ranges, partitions in order.</summary>
     public static string Format(IReadOnlyList<KafkaOffsetRange> ranges) =>
-        string.Join(',', ranges.OrderBy(r => r.Partition).Select(r => string.Create(
-            CultureInfo.InvariantCulture, $"{r.Partition}:{r.MinOffset}-{r.MaxOffset}")));
+        Format(ranges.OrderBy(r => r.Partition).Select(r => (r.Partition, r.MinOffset, r.MaxOffset)));
 
     /// <summary>
     /// The tag of a compacted file: per Kafka partition, the lowest and highest offset of any input. When a partition
@@ -40,9 +39,11 @@ internal static class KafkaOffsetsTag
             }
         }
 
-        var value = string.Join(',', ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key}:{r.Value.Min}-{r.Value.Max}")));
-        return new Dictionary<string, string?>(StringComparer.Ordinal) { [Name] = value };
+        return new Dictionary<string, string?>(StringComparer.Ordinal) { [Name] = Format(ranges.Select(r => (r.Key, r.Value.Min, r.Value.Max))) };
     }
+
+    private static string Format(IEnumerable<(int Partition, long Min, long Max)> entries) =>
+        string.Join(',', entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Partition}:{e.Min}-{e.Max}")));
 
     /// <summary>
     /// The tag's entries, or false when it is empty or cannot be read: a tag we cannot read says nothing we can trust,
