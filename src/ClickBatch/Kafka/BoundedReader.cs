@@ -8,26 +8,34 @@ namespace ClickBatch.Kafka;
 /// The consume loop of one bounded read on an assigned consumer. Synchronous by design (librdkafka's poll
 /// blocks); <see cref="ConfluentKafkaSource"/> runs each chunk on the thread pool. A partition is paused as soon
 /// as it reaches its end, so records past the captured bound are never emitted and never buffered for long.
+/// Records are polled with <see cref="MessagePoller"/> into one reused <see cref="PayloadSlab"/>: a chunk's payloads
+/// are valid until the next <see cref="ReadChunk"/>.
 /// </summary>
 internal sealed class BoundedReader(
     IConsumer<byte[]?, byte[]?> consumer, ReadProgress progress, KafkaSourceOptions options, TimeProvider clock, ILogger logger)
+    : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private readonly string[] _topics = progress.Topics.ToArray();
+    private readonly MessagePoller _poller = new(consumer, progress.Topics);
+    private readonly PayloadSlab _slab = new();
     private long _lastMove = clock.GetTimestamp();
 
     public ReadProgress Progress => progress;
 
-    /// <summary>Reads until the chunk is full, the consumer has nothing buffered, or every partition is done.</summary>
+    /// <summary>
+    /// Reads until the chunk is full, the consumer has nothing buffered, or every partition is done. The previous
+    /// chunk's payload memory is reused from here on.
+    /// </summary>
     public KafkaRecordBatch ReadChunk(CancellationToken cancellationToken)
     {
+        _slab.Reset();
         var records = new List<KafkaRecord>(Math.Min(options.MaxChunkRecords, 4096));
         long bytes = 0;
         while (records.Count < options.MaxChunkRecords && bytes < options.MaxChunkBytes && !progress.IsDone)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Consume(records.Count == 0 ? PollInterval : TimeSpan.Zero);
-            if (result is null)
+            var result = Poll(records.Count == 0 ? PollInterval : TimeSpan.Zero, out var record);
+            if (result == PollResult.Nothing)
             {
                 if (records.Count > 0)
                 {
@@ -38,7 +46,7 @@ internal sealed class BoundedReader(
                 continue;
             }
 
-            if (Handle(result) is { } record)
+            if (Handle(result, record))
             {
                 records.Add(record);
                 bytes += record.PayloadBytes;
@@ -48,16 +56,20 @@ internal sealed class BoundedReader(
         return new KafkaRecordBatch(records, progress.TakeChanged(), bytes);
     }
 
-    private KafkaRecord? Handle(ConsumeResult<byte[]?, byte[]?> result)
+    public void Dispose() => _poller.Dispose();
+
+    /// <summary>Moves the partition's progress; true when the record is one to emit (inside its range).</summary>
+    private bool Handle(PollResult result, in KafkaRecord record)
     {
-        var key = new KafkaPartition(Canonical(result.Topic), result.Partition.Value);
+        var key = new KafkaPartition(record.Topic, record.Partition);
         var wasComplete = progress.IsComplete(key);
         var moves = progress.Moves;
-        var accepted = !result.IsPartitionEOF && progress.Accept(key, result.Offset.Value);
-        if (result.IsPartitionEOF)
+        var endOfPartition = result == PollResult.EndOfPartition;
+        var accepted = !endOfPartition && progress.Accept(key, record.Offset);
+        if (endOfPartition)
         {
             // End of partition: the next offset may lie past transaction markers that are never delivered.
-            progress.AdvanceTo(key, result.Offset.Value);
+            progress.AdvanceTo(key, record.Offset);
         }
 
         _lastMove = progress.Moves != moves ? clock.GetTimestamp() : _lastMove;
@@ -67,44 +79,14 @@ internal sealed class BoundedReader(
             KafkaSourceLog.PartitionFinished(logger, key.Topic, key.Partition, progress.PositionOf(key));
         }
 
-        return accepted ? ToRecord(key.Topic, result) : null;
+        return accepted;
     }
 
-    /// <summary>
-    /// The range's instance of the topic name: the client allocates a new string per message, and downstream
-    /// per-record lookups (offset tracking per file) take a reference-equality fast path on the topic.
-    /// </summary>
-    private string Canonical(string topic)
-    {
-        foreach (var known in _topics)
-        {
-            if (string.Equals(known, topic, StringComparison.Ordinal))
-            {
-                return known;
-            }
-        }
-
-        return topic;
-    }
-
-    private static KafkaRecord ToRecord(string topic, ConsumeResult<byte[]?, byte[]?> result)
-    {
-        var timestamp = result.Message.Timestamp;
-        var type = timestamp.Type switch
-        {
-            TimestampType.CreateTime => KafkaTimestampType.CreateTime,
-            TimestampType.LogAppendTime => KafkaTimestampType.LogAppendTime,
-            _ => KafkaTimestampType.NotAvailable,
-        };
-        return new KafkaRecord(topic, result.Partition.Value, result.Offset.Value,
-            timestamp.UnixTimestampMs, type, result.Message.Key, result.Message.Value);
-    }
-
-    private ConsumeResult<byte[]?, byte[]?>? Consume(TimeSpan timeout)
+    private PollResult Poll(TimeSpan timeout, out KafkaRecord record)
     {
         try
         {
-            return consumer.Consume(timeout);
+            return _poller.Poll(timeout, _slab, out record);
         }
         catch (ConsumeException ex) when (ex.Error.Code is ErrorCode.Local_AutoOffsetReset or ErrorCode.OffsetOutOfRange)
         {
@@ -115,7 +97,8 @@ internal sealed class BoundedReader(
             // librdkafka retries failed fetches itself (leader moves, timeouts); the stall timeout bounds the wait.
             KafkaSourceLog.ConsumeErrorRetrying(logger, ex.ConsumerRecord?.Topic ?? "?", ex.ConsumerRecord?.Partition.Value ?? -1,
                 ex.Error.Code.ToString(), ex.Error.Reason);
-            return null;
+            record = default;
+            return PollResult.Nothing;
         }
         catch (ConsumeException ex)
         {

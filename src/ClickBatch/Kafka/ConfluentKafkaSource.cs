@@ -83,7 +83,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
 
         try
         {
-            var reader = new BoundedReader(_consumer, new ReadProgress(ranges), _options, _clock, _logger);
+            using var reader = new BoundedReader(_consumer, new ReadProgress(ranges), _options, _clock, _logger);
             Assign(ranges);
             while (!reader.Progress.IsDone)
             {

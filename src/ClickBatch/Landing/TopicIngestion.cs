@@ -59,7 +59,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
     public void Add(KafkaRecord record)
     {
         var sink = _sink ??= OpenSink();
-        var outcome = sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value));
+        var outcome = sink.Add(new RawRecord(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value));
         var tally = Tally(_pending, record.Partition);
         tally.Records++;
         switch (outcome)

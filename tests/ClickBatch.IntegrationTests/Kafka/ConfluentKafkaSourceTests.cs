@@ -209,6 +209,48 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_KeysEmptyValuesAndLargeValues_ArriveAsProduced()
+    {
+        var topic = kafka.CreateTopic("payload-shapes", partitions: 1);
+        var large = Enumerable.Range(0, 300_000).Select(i => (byte)('a' + i % 26)).ToArray();
+        using (var producer = kafka.CreateProducer())
+        {
+            await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = "k1"u8.ToArray(), Value = [] });
+            await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = [], Value = "v"u8.ToArray() });
+            await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = null, Value = large });
+        }
+
+        await using var source = CreateSource();
+        var records = (await ReadAllAsync(source, [new PartitionRange(topic, 0, 0, 3)])).SelectMany(b => b.Records).ToList();
+
+        records.Select(r => Text(r.Key)).ShouldBe(["k1", "", "<null>"]);
+        records.Select(r => Text(r.Value)).ShouldBe(["", "v", Encoding.ASCII.GetString(large)]);
+        records.Select(r => r.PayloadBytes).ShouldBe([2L, 1L, large.Length]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ManySmallChunks_EachChunkHoldsItsOwnRecordsWhileItIsCurrent()
+    {
+        var topic = kafka.CreateTopic("chunk-memory", partitions: 2);
+        await kafka.ProduceAsync(topic, 0, count: 200, prefix: "p0");
+        await kafka.ProduceAsync(topic, 1, count: 150, prefix: "p1");
+        await using var source = CreateSource(o => o with { MaxChunkRecords = 7 });
+
+        var seen = new List<(int Partition, long Offset, string Value)>();
+        var chunks = 0;
+        await foreach (var batch in source.ReadAsync([new PartitionRange(topic, 0, 0, 200), new PartitionRange(topic, 1, 0, 150)], Token()))
+        {
+            chunks++;
+            seen.AddRange(batch.Records.Select(r => (r.Partition, r.Offset, Text(r.Value))));
+        }
+
+        chunks.ShouldBeGreaterThan(40);
+        // Read while its chunk is current, every value is its own record's ("p<partition>-<offset>").
+        seen.ShouldAllBe(r => r.Value == "p" + r.Partition + "-" + r.Offset);
+        seen.Select(r => (r.Partition, r.Offset)).Distinct().Count().ShouldBe(350);
+    }
+
+    [Fact]
     public async Task PlanAfterDeleteRecords_StoredOffsetBelowEarliest_ReportsTheDeletedRange()
     {
         var topic = kafka.CreateTopic("loss", partitions: 2);
@@ -326,16 +368,23 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
             TimeProvider.System, NullLogger.Instance);
     }
 
+    /// <summary>Every batch, with copies of its payloads: a chunk's payload memory is reused by the next chunk.</summary>
     private static async Task<List<KafkaRecordBatch>> ReadAllAsync(IKafkaSource source, IReadOnlyList<PartitionRange> ranges)
     {
         var batches = new List<KafkaRecordBatch>();
         await foreach (var batch in source.ReadAsync(ranges, Token()))
         {
-            batches.Add(batch);
+            batches.Add(batch with { Records = batch.Records.Select(Copy).ToList() });
         }
 
         return batches;
     }
+
+    private static KafkaRecord Copy(KafkaRecord record) =>
+        record with { Key = CopyOf(record.Key), Value = CopyOf(record.Value) };
+
+    // Not `b.ToArray() : null`: that is a byte[] expression, and a null byte[] converts to an empty memory, not null.
+    private static ReadOnlyMemory<byte>? CopyOf(ReadOnlyMemory<byte>? bytes) => bytes is { } b ? (ReadOnlyMemory<byte>?)b.ToArray() : null;
 
     private void ProduceInTransaction(string topic, int count)
     {
@@ -376,7 +425,7 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         batches.SelectMany(b => b.Positions).GroupBy(p => p.Partition)
             .Select(g => g.Last()).OrderBy(p => p.Partition).Select(p => (p.Partition, p.NextOffset, p.IsComplete)).ToList();
 
-    private static string Text(byte[]? value) => value is null ? "<null>" : Encoding.UTF8.GetString(value);
+    private static string Text(ReadOnlyMemory<byte>? value) => value is { } bytes ? Encoding.UTF8.GetString(bytes.Span) : "<null>";
 
     private static CancellationToken Token() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 }

@@ -33,7 +33,7 @@ public sealed class FakeKafkaSource : IKafkaSource
     /// <summary>Adds a partition holding records at the given offsets; <paramref name="end"/> defaults to last offset + 1.</summary>
     public FakeKafkaSource WithPartition(string topic, int partition, IEnumerable<long> offsets, long earliest = 0, long? end = null)
     {
-        var records = offsets.Select(o => new KafkaRecord(topic, partition, o, 1_700_000_000_000 + o,
+        var records = offsets.Select(o => KafkaRecord.FromArrays(topic, partition, o, 1_700_000_000_000 + o,
             KafkaTimestampType.CreateTime, null, System.Text.Encoding.UTF8.GetBytes($"{topic}-{partition}-{o}"))).ToList();
         var last = records.Count == 0 ? earliest : records[^1].Offset + 1;
         _partitions[new KafkaPartition(topic, partition)] = (earliest, end ?? last, records);
@@ -43,7 +43,7 @@ public sealed class FakeKafkaSource : IKafkaSource
     /// <summary>Adds (or replaces) a partition holding these payloads (UTF-8) at offsets 0, 1, 2, ...; the end is after the last.</summary>
     public FakeKafkaSource WithPayloads(string topic, int partition, IEnumerable<string> payloads)
     {
-        var records = payloads.Select((payload, o) => new KafkaRecord(topic, partition, o, 1_700_000_000_000 + o,
+        var records = payloads.Select((payload, o) => KafkaRecord.FromArrays(topic, partition, o, 1_700_000_000_000 + o,
             KafkaTimestampType.CreateTime, null, System.Text.Encoding.UTF8.GetBytes(payload))).ToList();
         _partitions[new KafkaPartition(topic, partition)] = (0, records.Count, records);
         return this;
@@ -52,7 +52,7 @@ public sealed class FakeKafkaSource : IKafkaSource
     /// <summary>Adds (or replaces) a partition holding these values (null: a tombstone) at offsets 0, 1, 2, ...; the end is after the last.</summary>
     public FakeKafkaSource WithValues(string topic, int partition, IEnumerable<byte[]?> values)
     {
-        var records = values.Select((value, o) => new KafkaRecord(topic, partition, o, 1_700_000_000_000 + o,
+        var records = values.Select((value, o) => KafkaRecord.FromArrays(topic, partition, o, 1_700_000_000_000 + o,
             KafkaTimestampType.CreateTime, null, value)).ToList();
         _partitions[new KafkaPartition(topic, partition)] = (0, records.Count, records);
         return this;
@@ -88,7 +88,7 @@ public sealed class FakeKafkaSource : IKafkaSource
         var ms = timestamp.ToUnixTimeMilliseconds();
         IReadOnlyDictionary<int, long?> found = partitions.ToDictionary(
             p => p, p => OffsetsForTimesAnswersEnd ? _partitions[new KafkaPartition(topic, p)].End
-                : _partitions[new KafkaPartition(topic, p)].Records.FirstOrDefault(r => r.TimestampMs >= ms)?.Offset);
+                : _partitions[new KafkaPartition(topic, p)].Records.Where(r => r.TimestampMs >= ms).Select(r => (long?)r.Offset).FirstOrDefault());
         return Task.FromResult(found);
     }
 

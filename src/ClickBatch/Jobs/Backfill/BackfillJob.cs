@@ -75,7 +75,7 @@ public sealed class BackfillJob(IKafkaSource source, Func<string, IObjectStore> 
             {
                 var tally = tallies[record.Partition];
                 tally.Records++;
-                if (sink.Add(RawRecord.FromArrays(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value)) == SinkOutcome.Row)
+                if (sink.Add(new RawRecord(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value)) == SinkOutcome.Row)
                 {
                     tally.Rows++;
                 }

@@ -1,3 +1,4 @@
+using ClickBatch.Kafka.Native;
 using Microsoft.Win32.SafeHandles;
 
 namespace ClickBatch.Kafka.Local;

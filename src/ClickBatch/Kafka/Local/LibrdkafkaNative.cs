@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ClickBatch.Kafka.Native;
 
 namespace ClickBatch.Kafka.Local;
 
@@ -9,8 +10,7 @@ namespace ClickBatch.Kafka.Local;
 /// </summary>
 internal static unsafe partial class LibrdkafkaNative
 {
-    /// <summary>A name no real file has: only our resolver answers it (see <see cref="LibrdkafkaLoader"/>).</summary>
-    internal const string LibraryName = "clickbatch-librdkafka";
+    private const string LibraryName = LibrdkafkaLoader.LibraryName;
 
     /// <summary><c>RD_KAFKA_PRODUCER</c>: the host handle's type; it never produces.</summary>
     internal const int ProducerType = 0;

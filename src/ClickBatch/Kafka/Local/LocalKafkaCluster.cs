@@ -1,4 +1,5 @@
 using ClickBatch.Errors;
+using ClickBatch.Kafka.Native;
 using Confluent.Kafka;
 
 namespace ClickBatch.Kafka.Local;

@@ -1,15 +1,19 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace ClickBatch.Kafka.Local;
+namespace ClickBatch.Kafka.Native;
 
 /// <summary>
-/// Makes <see cref="LibrdkafkaNative"/> bind to the librdkafka file Confluent.Kafka loaded. On Debian 12 the default
+/// Makes ClickBatch's own librdkafka imports (<see cref="LibraryName"/>: the mock cluster's and the consume loop's) bind
+/// to the librdkafka file Confluent.Kafka loaded. On Debian 12 the default
 /// <c>librdkafka.so</c> needs libsasl2.so.3 and Confluent.Kafka silently falls back to <c>centos8-librdkafka.so</c>;
 /// loading any other copy would give the mock cluster a second, separate librdkafka in the process.
 /// </summary>
 internal static class LibrdkafkaLoader
 {
+    /// <summary>A name no real file has: only our resolver answers it.</summary>
+    internal const string LibraryName = "clickbatch-librdkafka";
+
     private static readonly Lazy<nint> Handle = new(LoadSameFileAsConfluent, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Loads librdkafka through Confluent.Kafka first, then registers the resolver (once per process).</summary>
@@ -26,7 +30,7 @@ internal static class LibrdkafkaLoader
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        string.Equals(libraryName, LibrdkafkaNative.LibraryName, StringComparison.Ordinal) ? Handle.Value : 0;
+        string.Equals(libraryName, LibraryName, StringComparison.Ordinal) ? Handle.Value : 0;
 
     /// <summary>Linux: the path of the mapped librdkafka (dlopen of the same path returns the same handle).</summary>
     private static string? FindLoadedPath()

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ClickBatch.Kafka.Local;
+namespace ClickBatch.Kafka.Native;
 
 /// <summary>Reads NUL-terminated UTF-8 strings that librdkafka owns or wrote into our buffers.</summary>
 internal static unsafe class NativeText

@@ -1,0 +1,14 @@
+namespace ClickBatch.Kafka;
+
+/// <summary>What one poll of the consumer queue returned.</summary>
+internal enum PollResult
+{
+    /// <summary>Nothing within the timeout.</summary>
+    Nothing,
+
+    /// <summary>A record.</summary>
+    Record,
+
+    /// <summary>The end of a partition: the record carries its topic, partition and next offset, no payload.</summary>
+    EndOfPartition,
+}
