@@ -21,8 +21,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
-ENV DOTNET_TieredPGO=1 \
-    DOTNET_gcServer=0 \
+ENV DOTNET_gcServer=0 \
     TMPDIR=/tmp
 # The runtime image's built-in unprivileged user.
 USER $APP_UID

@@ -10,6 +10,8 @@
 #   DAYS=4 scripts/bench.sh                  events spread over 4 days (more partition files open at once)
 #   RUN_FLAGS="--commit-every-records 500000" extra flags for `run`
 #   BENCH_BIN=path                           another build (A/B), not rebuilt
+# `run` is measured as the image ships it: a Release publish with ReadyToRun (the Dockerfile's flags), into
+# .bench/publish; `dotnet build` output would add about 0.5 s of JIT to a 1M-record run (docs/benchmarks.md).
 # Needs kcat (installed with apt when missing). Run it on an idle machine (see `uptime`); it prints the load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +22,11 @@ if ! command -v kcat >/dev/null 2>&1; then
   echo "bench.sh: installing kcat with apt" >&2
   apt-get update -qq && apt-get install -y -qq kcat >/dev/null
 fi
-if [[ -z "${BENCH_BIN:-}" ]]; then dotnet build src/ClickBatch -c Release -v q -nologo >/dev/null; fi
-bin="${BENCH_BIN:-$PWD/src/ClickBatch/bin/Release/net10.0/clickbatch}"
+if [[ -z "${BENCH_BIN:-}" ]]; then
+  dotnet publish src/ClickBatch/ClickBatch.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o .bench/publish -v q -nologo >/dev/null
+fi
+bin="${BENCH_BIN:-$PWD/.bench/publish/clickbatch}"
 work="$(mktemp -d /tmp/clickbatch-bench.XXXXXX)"
 kafka_pid=
 trap '{ [[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null; } || true; rm -rf "$work"' EXIT
