@@ -27,8 +27,14 @@ public sealed class RunOptions
     /// <summary>Commit a Delta transaction after this many MiB of Kafka payload. Default 512.</summary>
     public long CommitEveryMiB { get; set; } = LandingSettings.DefaultCommitEveryMiB;
 
-    /// <summary>Most partition files open at once per table; the least recently written is closed past it. Default 16.</summary>
+    /// <summary>Most partition files open at once per table; the least recently written is closed past it. Default 128.</summary>
     public int MaxOpenFiles { get; set; } = FileWriterOptions.DefaultMaxOpenFiles;
+
+    /// <summary>
+    /// Memory the run is sized to stay within, in MiB; row buffers get what the runtime, Kafka and Parquet leave
+    /// (<see cref="MemoryLimit"/>). Default 512; at least 352 with the default row groups.
+    /// </summary>
+    public int MemoryLimitMiB { get; set; } = MemoryLimit.DefaultMiB;
 
     /// <summary>Local folder for Parquet files before upload. Default: a folder under the system temp directory.</summary>
     public string? StagingDirectory { get; set; }

@@ -14,13 +14,25 @@ public static class RunSettingsFactory
     {
         var problems = new List<string>(OptionsValidator.Validate(options));
         var topics = ResolveTopics(options, problems);
+        var source = new KafkaSourceOptions { GroupId = options.Kafka.GroupId ?? options.JobId };
         var files = new FileWriterOptions
         {
             TargetFileBytes = options.Run.TargetFileSizeMiB * 1024L * 1024,
             RowGroupRows = options.Run.RowGroupRows,
             MaxOpenFiles = options.Run.MaxOpenFiles,
         };
-        var source = new KafkaSourceOptions { GroupId = options.Kafka.GroupId ?? options.JobId };
+        var minimum = MemoryLimit.MinimumMiB(source, files);
+        if (options.Run.MemoryLimitMiB < minimum)
+        {
+            problems.Add($"Run.MemoryLimitMiB is {options.Run.MemoryLimitMiB}; expected at least {minimum}: the runtime takes "
+                + $"{MemoryLimit.RuntimeBytes >> 20} MiB, Kafka's prefetch and a fetch {(source.QueuedMaxKilobytes >> 10) + (source.FetchMaxBytes >> 20)} MiB, "
+                + $"a Parquet row group {files.RowGroupBytes >> 20} MiB, and row buffers need {MemoryLimit.RowBufferShare} row groups' worth (docs/decoding.md, \"Memory bound\").");
+        }
+        else
+        {
+            files = files with { MaxBufferedBytes = MemoryLimit.RowBufferBytes(options.Run.MemoryLimitMiB, source, files) };
+        }
+
         if (problems.Count == 0)
         {
             problems.AddRange(files.Validate());

@@ -21,12 +21,13 @@ public sealed class TopicFileSink : IAsyncDisposable
     private IReadOnlyDictionary<int, long> _rejectFloors = new Dictionary<int, long>();
 
     public TopicFileSink(TopicSchema schema, DecoderOptions decoderOptions, string dataStagingDirectory,
-        string rejectsStagingDirectory, FileWriterOptions? fileOptions = null, ILogger? logger = null)
+        string rejectsStagingDirectory, FileWriterOptions? fileOptions = null, ILogger? logger = null, RowBufferBudget? budget = null)
     {
         _decoder = new RecordDecoder(schema, decoderOptions);
         _rejectBuilder = new RejectRowBuilder(decoderOptions);
-        _data = new PartitionedFileWriter(_decoder.Layout, dataStagingDirectory, fileOptions, logger);
-        _rejects = new PartitionedFileWriter(TableLayout.Rejects, rejectsStagingDirectory, fileOptions, logger);
+        budget ??= new RowBufferBudget((fileOptions ?? new FileWriterOptions()).MaxBufferedBytes);
+        _data = new PartitionedFileWriter(_decoder.Layout, dataStagingDirectory, fileOptions, logger, budget);
+        _rejects = new PartitionedFileWriter(TableLayout.Rejects, rejectsStagingDirectory, fileOptions, logger, budget);
     }
 
     public TableLayout DataLayout => _decoder.Layout;

@@ -1,5 +1,6 @@
 using ClickBatch.Decoding;
 using ClickBatch.Kafka;
+using ClickBatch.Parquet;
 
 namespace ClickBatch.Landing;
 
@@ -11,6 +12,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
 {
     private readonly LandingSettings _settings;
     private readonly DecoderOptions _decoderOptions;
+    private readonly RowBufferBudget? _budget;
     private readonly Dictionary<int, long> _positions = [];
     private readonly Dictionary<int, PartitionTally> _pending = [];
     private readonly Dictionary<int, PartitionTally> _committed = [];
@@ -19,9 +21,12 @@ internal sealed class TopicIngestion : IAsyncDisposable
     private long _chunkBytes;
     private int _chunkNumber;
 
-    public TopicIngestion(TopicSettings topic, LandingSettings settings, DecoderOptions decoderOptions, TableTarget data, TableTarget rejects)
+    /// <summary>A topic of a run; <paramref name="budget"/> is the run's row-buffer memory, shared with its other topics (null: this topic's own).</summary>
+    public TopicIngestion(
+        TopicSettings topic, LandingSettings settings, DecoderOptions decoderOptions, TableTarget data, TableTarget rejects, RowBufferBudget? budget = null)
     {
         Topic = topic;
+        _budget = budget;
         _settings = settings;
         _decoderOptions = decoderOptions;
         Data = data;
@@ -144,7 +149,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
         _chunkNumber++;
         var staging = Path.Combine(_settings.StagingDirectory, _decoderOptions.RunId, Topic.Topic, _chunkNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var sink = new TopicFileSink(Topic.Schema, _decoderOptions with { Partitioning = Topic.Partitioning },
-            Path.Combine(staging, "data"), Path.Combine(staging, "rejects"), _settings.Files);
+            Path.Combine(staging, "data"), Path.Combine(staging, "rejects"), _settings.Files, budget: _budget);
         sink.SkipBelow(Data.Offsets, Rejects.Offsets);
         return sink;
     }

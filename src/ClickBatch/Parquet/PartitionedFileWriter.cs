@@ -12,8 +12,9 @@ namespace ClickBatch.Parquet;
 /// <summary>
 /// Routes rows to one open Parquet file per partition value under a local staging directory
 /// (<c>dt=2024-01-05/part-&lt;uuid&gt;.zstd.parquet</c>), flushes row groups by rows or bytes, rolls files at the
-/// target size, and closes the least recently written file when too many are open. Memory depends on
-/// <see cref="FileWriterOptions"/> only. <see cref="CompleteAsync"/> finishes every file and returns them all;
+/// target size, and closes the least recently written file when too many are open. Row memory is bounded by a
+/// <see cref="RowBufferBudget"/>: the run's, shared with its other writers, or one of this writer's own sized by
+/// <see cref="FileWriterOptions.MaxBufferedBytes"/>. <see cref="CompleteAsync"/> finishes every file and returns them all;
 /// disposing without completing deletes the unfinished files (they were never referenced by a commit).
 /// </summary>
 public sealed class PartitionedFileWriter : IAsyncDisposable
@@ -26,12 +27,14 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     private readonly Dictionary<long, OpenPartitionFile> _open = [];
     private readonly List<ClosedDataFile> _closed = [];
     private readonly Stack<RowBatch> _freeBuffers = new();
+    private readonly RowBufferBudget _budget;
     private OpenPartitionFile? _last;
     private long _bufferedBytes;
     private long _sequence;
     private bool _completed;
 
-    public PartitionedFileWriter(TableLayout layout, string stagingDirectory, FileWriterOptions? options = null, ILogger? logger = null)
+    public PartitionedFileWriter(
+        TableLayout layout, string stagingDirectory, FileWriterOptions? options = null, ILogger? logger = null, RowBufferBudget? budget = null)
     {
         Layout = layout;
         _logger = logger ?? NullLogger.Instance;
@@ -42,6 +45,9 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         {
             throw new ConfigurationException(problems);
         }
+
+        _budget = budget ?? new RowBufferBudget(_options.MaxBufferedBytes);
+        _budget.Join(this);
     }
 
     public TableLayout Layout { get; }
@@ -56,6 +62,9 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
 
     /// <summary>Capacity of all row buffers (open files and the reuse pool): what the buffers keep allocated.</summary>
     public long RetainedBytes => _open.Values.Sum(f => f.Buffer.CapacityBytes) + _freeBuffers.Sum(b => b.CapacityBytes);
+
+    /// <summary>Row bytes held by this writer's largest buffer.</summary>
+    internal long LargestBufferBytes { get; private set; }
 
     /// <summary>
     /// Appends the single row of <paramref name="row"/> (a scratch batch of <see cref="Layout"/>) to the file of
@@ -72,12 +81,23 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         var size = row.ByteSize;
         file.BufferedBytes += size;
         _bufferedBytes += size;
+        _budget.Hold(size);
+        LargestBufferBytes = Math.Max(LargestBufferBytes, file.BufferedBytes);
         RowsAppended++;
         if (file.Buffer.RowCount >= _options.RowGroupRows || file.BufferedBytes >= _options.RowGroupBytes)
         {
             FlushRowGroup(file, "row group full");
         }
-        else if (_bufferedBytes > _options.MaxBufferedBytes)
+        else if (_budget.IsOver)
+        {
+            _budget.FlushLargest();
+        }
+    }
+
+    /// <summary>The budget's call: flushes this writer's largest buffer as a row group.</summary>
+    internal void FlushLargestBuffer()
+    {
+        if (_open.Count > 0)
         {
             FlushRowGroup(_open.Values.MaxBy(f => f.BufferedBytes)!, "memory cap");
         }
@@ -107,6 +127,10 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         _open.Clear();
         _last = null;
         _completed = true;
+        _budget.Release(_bufferedBytes);
+        _bufferedBytes = 0;
+        LargestBufferBytes = 0;
+        _budget.Leave(this);
         return ValueTask.CompletedTask;
     }
 
@@ -152,10 +176,9 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     {
         ParquetLog.RowGroupFlushed(_logger, file.Buffer.RowCount, file.RelativePath, reason);
         Wrap(file.Writer.Path, () => file.Writer.WriteRowGroup(file.Buffer));
-        _bufferedBytes -= file.BufferedBytes;
-        file.BufferedBytes = 0;
+        Unhold(file);
         file.Buffer.Clear();
-        if (RetainedBytes > _options.MaxBufferedBytes)
+        if (_budget.RetainedBytes > _budget.MaxRetainedBytes)
         {
             // Buffers keep their grown arrays for the next row group; past the cap, this one starts small again.
             file.Buffer.ReleaseMemory();
@@ -171,7 +194,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     {
         _open.Remove(file.Key);
         _last = ReferenceEquals(_last, file) ? null : _last;
-        _bufferedBytes -= file.BufferedBytes;
+        Unhold(file);
         string stats;
         try
         {
@@ -187,13 +210,22 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
 
         file.Writer.Dispose();
         file.Buffer.Clear();
-        if (RetainedBytes <= _options.MaxBufferedBytes)
+        if (_budget.RetainedBytes + file.Buffer.CapacityBytes <= _budget.MaxRetainedBytes)
         {
             _freeBuffers.Push(file.Buffer);
         }
+
         var closed = ToClosedFile(file, stats);
         _closed.Add(closed);
         ParquetLog.FileClosed(_logger, closed.RelativePath, closed.NumRecords, closed.SizeBytes, reason);
+    }
+
+    private void Unhold(OpenPartitionFile file)
+    {
+        _bufferedBytes -= file.BufferedBytes;
+        _budget.Release(file.BufferedBytes);
+        file.BufferedBytes = 0;
+        LargestBufferBytes = _open.Count == 0 ? 0 : _open.Values.Max(f => f.BufferedBytes);
     }
 
     private ClosedDataFile ToClosedFile(OpenPartitionFile file, string stats)

@@ -51,6 +51,41 @@ public class RunVerbTests
         ex.Problems.ShouldContain(p => p.Contains("'Bad-Name'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void LoadOptions_DefaultMemoryLimit_LeavesRowBuffersWhatTheRuntimeKafkaAndParquetDoNotTake()
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
+
+        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context([])));
+
+        // 512 MiB - 96 runtime - 16 prefetch - 16 fetch - 32 row group = 352 MiB, a sixth of it held as rows.
+        settings.Files.MaxBufferedBytes.ShouldBe(352L * 1024 * 1024 / 6);
+        settings.Files.MaxOpenFiles.ShouldBe(128);
+    }
+
+    [Fact]
+    public void LoadOptions_MemoryLimitFromEnvironment_SizesTheRowBuffers()
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
+
+        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "1024" })));
+
+        settings.Files.MaxBufferedBytes.ShouldBe(144L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void LoadOptions_MemoryLimitTooLow_IsAConfigurationErrorSayingTheMinimumAndWhy()
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
+
+        var ex = Should.Throw<ConfigurationException>(() =>
+            RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "256" }))));
+
+        // 96 + 16 + 16 + 32 + 6 x 32.
+        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 256; expected at least 352");
+        ex.ExitCode.ShouldBe(ExitCodes.Usage);
+    }
+
     private static CliContext Context(Dictionary<string, string> environment) =>
         new(TextWriter.Null, TextWriter.Null, new FakeTimeProvider(), environment, IsInteractive: false);
 }

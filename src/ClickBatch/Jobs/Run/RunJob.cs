@@ -8,6 +8,7 @@ using ClickBatch.Errors;
 using ClickBatch.Kafka;
 using ClickBatch.Landing;
 using ClickBatch.Ledger;
+using ClickBatch.Parquet;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -210,7 +211,8 @@ public sealed class RunJob
             targets.Add(await TableTarget.OpenAsync(_stores(uri), definition, writer, AppId, partitions, inspected[uri], ct));
         }
 
-        return new TopicIngestion(topic, _settings.Landing, decoder, targets[0], targets[1]);
+        run.RowBuffers ??= new RowBufferBudget(_settings.Files.MaxBufferedBytes);
+        return new TopicIngestion(topic, _settings.Landing, decoder, targets[0], targets[1], run.RowBuffers);
     }
 
     /// <summary>A topic's table and rejects table, in that order, with the definitions they are created with.</summary>
