@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Per-run cost as the tables grow (issue 15: "flat from 10 to 1,000 commits"): night after night, a few new records
+# land with one `run` each. Prints the wall and CPU seconds of the run that makes the table reach each milestone
+# version, and of a run with nothing new right after it, plus the table's active files.
+#
+# Usage: scripts/bench-log-growth.sh [RUNS] [CLICKS_PER_RUN]     default 1000 runs of 10 clicks
+#   BENCH_BIN=path   another build, not rebuilt
+# Takes about 1.2 s per run here. Run it on an idle machine (see `uptime`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-1000}"; per_run="${2:-10}"
+if [[ -z "${BENCH_BIN:-}" ]]; then
+  dotnet publish src/ClickBatch/ClickBatch.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o .bench/publish -v q -nologo >/dev/null
+fi
+bin="${BENCH_BIN:-$PWD/.bench/publish/clickbatch}"
+work="$(mktemp -d /tmp/clickbatch-growth.XXXXXX)"
+kafka_pid=
+trap '{ [[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null; } || true; [[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
+"$bin" local-kafka --topics "clicks:8,checkouts:4" >"$work/kafka.out" 2>"$work/kafka.err" &
+kafka_pid=$!
+for _ in $(seq 1 150); do grep -q '^bootstrap.servers=' "$work/kafka.out" 2>/dev/null && break; sleep 0.2; done
+bootstrap="$(sed -n 's/^bootstrap.servers=//p' "$work/kafka.out")"
+[[ -n "$bootstrap" ]] || { echo "bench-log-growth.sh: local Kafka did not start: $(cat "$work/kafka.err")" >&2; exit 1; }
+run() { # run NAME: one run into the lake; prints "wall cpu"
+  /usr/bin/time -f '%e %U %S' -o "$work/$1.time" "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" \
+    --staging-dir "$work/staging" --json >"$work/$1.json" 2>"$work/$1.err" || { echo "run failed: $(tail -3 "$work/$1.err")" >&2; exit 1; }
+  tail -1 "$work/$1.time" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'
+}
+echo "clickbatch log growth: $runs runs of $per_run clicks, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)"
+printf '%8s %10s %9s %8s %12s %11s %12s\n' run clicks_v run_s run_cpu nothing_new_s files checkpoint
+for i in $(seq 1 "$runs"); do
+  "$bin" generate --bootstrap-servers "$bootstrap" --clicks "$per_run" --seed "$i" --malformed-ratio 0 >/dev/null 2>"$work/generate.err"
+  figures="$(run landed)"
+  if [[ "$i" -eq 1 || "$i" -eq 10 || "$i" -eq 30 || "$i" -eq 100 || "$i" -eq 300 || "$i" -eq "$runs" ]]; then
+    version=$(ls "$work/lake/clicks/_delta_log" | grep -c '\.json$'); version=$(( version - 1 ))
+    noop="$(run noop)"
+    files=$(find "$work/lake/clicks" -name '*.parquet' -not -path '*_delta_log*' | wc -l)
+    checkpoint=$(sed -n 's/.*"version":\([0-9]*\).*/\1/p' "$work/lake/clicks/_delta_log/_last_checkpoint" 2>/dev/null || echo -)
+    printf '%8s %10s %9s %8s %12s %11s %12s\n' "$i" "$version" ${figures} "${noop%% *}" "$files" "$checkpoint"
+  fi
+done
