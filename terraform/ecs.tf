@@ -13,6 +13,8 @@ locals {
   environment = concat([
     { name = "CLICKBATCH_KAFKA__BOOTSTRAPSERVERS", value = var.kafka_bootstrap_servers },
     { name = "CLICKBATCH_KAFKA__SECURITYPROTOCOL", value = var.kafka_security_protocol },
+    # The job sizes its row buffers to this (docs/decoding.md, "Memory bound"); a quarter of the task stays headroom.
+    { name = "CLICKBATCH_RUN__MEMORYLIMITMIB", value = tostring(floor(var.task_memory * 3 / 4)) },
     { name = "AWS_REGION", value = var.region },
   ], local.redshift_environment)
 

@@ -78,9 +78,14 @@ variable "task_cpu" {
 }
 
 variable "task_memory" {
-  description = "Fargate task memory in MiB. The job's memory is bounded by its settings, not by the backlog."
+  description = "Fargate task memory in MiB. The job is sized to three quarters of it (Run.MemoryLimitMiB), not to the backlog; at least 512."
   type        = number
   default     = 4096
+
+  validation {
+    condition     = var.task_memory >= 512
+    error_message = "task_memory must be at least 512 MiB: the job needs 352 MiB (Run.MemoryLimitMiB) and gets three quarters of the task."
+  }
 }
 
 variable "subnet_ids" {
