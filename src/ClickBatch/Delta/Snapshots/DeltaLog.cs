@@ -13,6 +13,7 @@ public sealed class DeltaLog
 {
     private readonly ILogger _logger;
     private readonly string? _scratchRoot;
+    private CachedCheckpoint? _lastCheckpoint;
 
     /// <param name="store">The table's object store.</param>
     /// <param name="logger">Receives the warning when a damaged checkpoint is skipped (event 3101).</param>
@@ -41,8 +42,7 @@ public sealed class DeltaLog
         {
             try
             {
-                var checkpoint = await CheckpointReader.ReadAsync(Store, segment.CheckpointFiles, _scratchRoot, cancellationToken);
-                return await ReplayAsync(segment, checkpoint, cancellationToken);
+                return await ReplayAsync(segment, await ReadCheckpointAsync(segment, cancellationToken), cancellationToken);
             }
             catch (DeltaLogCorruptException ex) when (IsCheckpointDamage(ex, segment))
             {
@@ -99,6 +99,27 @@ public sealed class DeltaLog
             + bytes.Length + " bytes): the file was truncated. Restore it from a backup or an earlier object version.")
             .With("Table", Table.ToString()).With("File", key).With("DeltaVersion", version);
     }
+
+    /// <summary>
+    /// The actions of the segment's checkpoint, read once per checkpoint: checkpoint files are never rewritten with other
+    /// content (PROTOCOL.md), so a writer that loads the snapshot after each of its commits reads the same checkpoint only
+    /// once until the next one is written (issue 15: each read started a DuckDB instance and parsed every active file).
+    /// Keyed by the parts' names and sizes; only the newest is kept.
+    /// </summary>
+    private async Task<List<DeltaAction>> ReadCheckpointAsync(LogSegment segment, CancellationToken cancellationToken)
+    {
+        var id = string.Join('|', segment.CheckpointFiles.Select(f => f.Key + ":" + f.Size));
+        if (Volatile.Read(ref _lastCheckpoint) is { } cached && string.Equals(cached.Id, id, StringComparison.Ordinal))
+        {
+            return cached.Actions;
+        }
+
+        var actions = await CheckpointReader.ReadAsync(Store, segment.CheckpointFiles, _scratchRoot, cancellationToken);
+        Volatile.Write(ref _lastCheckpoint, new CachedCheckpoint(id, actions));
+        return actions;
+    }
+
+    private sealed record CachedCheckpoint(string Id, List<DeltaAction> Actions);
 
     /// <summary>Damage of the checkpoint files themselves (or their sidecars), not of a commit replayed after it.</summary>
     private static bool IsCheckpointDamage(DeltaLogCorruptException ex, LogSegment segment) =>

@@ -168,6 +168,28 @@ public class CheckpointWriterTests
 
     private static string Json(MetadataAction metadata) => DeltaActionSerializer.SerializeLine(DeltaAction.Of(metadata));
 
+    [Fact]
+    public async Task GetSnapshotAsync_AgainAfterNewCommits_ReadsTheSameCheckpointOnceAndReplaysTheNewCommits()
+    {
+        using var t = await TableWithCommitsAsync(11);
+        var store = new ReadCountingStore(t.Store);
+        var log = new DeltaLog(store);
+
+        var first = await log.GetSnapshotAsync(null, Ct);
+        await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/late.parquet", rows: 5, eventDate: "2026-11-01"), "clicks", 99);
+        var second = await log.GetSnapshotAsync(null, Ct);
+        var atTen = await log.GetSnapshotAsync(10, Ct);
+
+        first.CheckpointVersion.ShouldBe(10);
+        second.Version.ShouldBe(first.Version + 1);
+        second.ActiveFiles.Count.ShouldBe(first.ActiveFiles.Count + 1);
+        second.GetTransactionVersion("clicks").ShouldBe(99);
+        atTen.Version.ShouldBe(10);
+        store.ReadsOf(LogFile.ClassicCheckpointKey(10)).ShouldBe(1);
+        var fromJson = await log.GetSnapshotFromCommitsAsync(null, Ct);
+        Json(second.ActiveFiles).ShouldBe(Json(fromJson.ActiveFiles));
+    }
+
     private static async Task<DeltaTestTable> TableWithCommitsAsync(int appends)
     {
         var t = new DeltaTestTable(partitioned: true);
