@@ -56,7 +56,7 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
             Table = topic.TableUri,
             RejectsTable = topic.RejectsTableUri,
             // Before the plan nothing is known about where a partition starts or stands: no partitions, not zeros.
-            Partitions = Plan is null ? [] : Bounds.Where(b => b.Topic == topic.Topic).Select(b => PartitionReportOf(b, Plan, ingestion)).ToList(),
+            Partitions = Plan is null ? [] : PartitionReportsOf(topic.Topic, Plan, ingestion),
             DeltaVersions = ingestion?.Data.Versions ?? [],
             RejectsDeltaVersions = ingestion?.Rejects.Versions ?? [],
             Files = ingestion?.FilesWritten ?? 0,
@@ -64,10 +64,24 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
         };
     }
 
-    private static PartitionReport PartitionReportOf(PartitionBounds bounds, OffsetPlan plan, TopicIngestion? ingestion)
+    /// <summary>
+    /// One report per partition of the topic. The plan's ranges and gaps and the committed offsets are looked up by
+    /// partition, built once per report: per partition they made a report on 1,500 partitions quadratic (issue 15).
+    /// </summary>
+    private List<PartitionReport> PartitionReportsOf(string topic, OffsetPlan plan, TopicIngestion? ingestion)
     {
-        var range = plan.Ranges.FirstOrDefault(r => r.Key == bounds.Key);
-        var gap = plan.Gaps.Concat(plan.BlockedGaps).FirstOrDefault(g => g.Topic == bounds.Topic && g.Partition == bounds.Partition);
+        var ranges = plan.Ranges.Where(r => r.Topic == topic).GroupBy(r => r.Partition).ToDictionary(g => g.Key, g => g.First());
+        var gaps = plan.Gaps.Concat(plan.BlockedGaps).Where(g => g.Topic == topic)
+            .GroupBy(g => g.Partition).ToDictionary(g => g.Key, g => g.First());
+        var committed = ingestion?.CommittedOffsets ?? new Dictionary<int, long>();
+        return Bounds.Where(b => b.Topic == topic)
+            .Select(b => PartitionReportOf(b, ranges.GetValueOrDefault(b.Partition), gaps.GetValueOrDefault(b.Partition), committed, ingestion))
+            .ToList();
+    }
+
+    private static PartitionReport PartitionReportOf(
+        PartitionBounds bounds, PartitionRange? range, DataLossGap? gap, IReadOnlyDictionary<int, long> committed, TopicIngestion? ingestion)
+    {
         var tally = ingestion?.Committed.GetValueOrDefault(bounds.Partition);
         return new PartitionReport
         {
@@ -75,7 +89,7 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
             EarliestOffset = bounds.Earliest,
             StartOffset = range?.From ?? bounds.Earliest,
             EndOffset = range?.To ?? bounds.End,
-            CommittedOffset = ingestion?.CommittedOffsets.GetValueOrDefault(bounds.Partition) ?? 0,
+            CommittedOffset = committed.GetValueOrDefault(bounds.Partition),
             Records = tally?.Records ?? 0,
             Rows = tally?.Rows ?? 0,
             Rejects = tally?.Rejects ?? 0,
