@@ -83,7 +83,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
 
         try
         {
-            using var reader = new BoundedReader(_consumer, new ReadProgress(ranges), _options, _clock, _logger);
+            using var reader = StartReader(ranges);
             Assign(ranges);
             while (!reader.Progress.IsDone)
             {
@@ -114,6 +114,25 @@ public sealed class ConfluentKafkaSource : IKafkaSource
 
         _consumer.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The reader and its consume loop. The loop binds ClickBatch's own librdkafka calls to the library Confluent.Kafka
+    /// loaded: a failure there is the installation's, said as such, never an unexpected error.
+    /// </summary>
+    private BoundedReader StartReader(IReadOnlyList<PartitionRange> ranges)
+    {
+        try
+        {
+            return new BoundedReader(_consumer, new ReadProgress(ranges), _options, _clock, _logger);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException or ObjectDisposedException)
+        {
+            throw new KafkaSourceException(
+                "Could not start reading Kafka: ClickBatch's consume loop could not bind to the librdkafka library Confluent.Kafka "
+                + "loaded (" + ex.Message + "). Reinstall ClickBatch (the librdkafka files under runtimes/ must be present) and rerun.",
+                isTransient: false, ex);
+        }
     }
 
     private void Assign(IReadOnlyList<PartitionRange> ranges)

@@ -134,7 +134,7 @@ internal sealed class MessagePoller : IDisposable
         else
         {
             error = message->Error == 0
-                ? new Error(ErrorCode.Local_Fail, "librdkafka returned a record without a topic")
+                ? new Error(ErrorCode.Local_Fail, "librdkafka returned a record without a topic", isFatal: true)
                 : new Error((ErrorCode)message->Error, NativeText.Read(ConsumerNative.MessageErrorText(message)));
         }
 

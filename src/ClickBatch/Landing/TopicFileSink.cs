@@ -102,7 +102,13 @@ public sealed class TopicFileSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _data.DisposeAsync().ConfigureAwait(false);
-        await _rejects.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _data.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _rejects.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

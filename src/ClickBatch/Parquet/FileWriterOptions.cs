@@ -2,7 +2,8 @@ namespace ClickBatch.Parquet;
 
 /// <summary>
 /// Limits of a <see cref="PartitionedFileWriter"/>. Memory is bounded by these settings, never by the backlog:
-/// row buffers hold at most MaxBufferedBytes of rows and keep at most 2 x MaxBufferedBytes between row groups, plus
+/// row buffers hold at most MaxBufferedBytes of rows; a flush finding them keeping more than 2 x MaxBufferedBytes
+/// gives the flushed buffer's arrays back, so they keep at most 4 x MaxBufferedBytes (growing arrays double), plus
 /// ParquetSharp's buffers for the column chunk being written (see docs/decoding.md "Memory bound").
 /// </summary>
 public sealed record FileWriterOptions

@@ -118,19 +118,26 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        foreach (var file in _open.Values)
+        try
         {
-            file.Writer.Dispose();
-            TryDelete(file.Writer.Path);
+            foreach (var file in _open.Values)
+            {
+                file.Writer.Dispose();
+                TryDelete(file.Writer.Path);
+            }
+        }
+        finally
+        {
+            // Even when a native writer throws: the budget must never flush a disposed writer, nor count its rows.
+            _open.Clear();
+            _last = null;
+            _completed = true;
+            _budget.Release(_bufferedBytes);
+            _bufferedBytes = 0;
+            LargestBufferBytes = 0;
+            _budget.Leave(this);
         }
 
-        _open.Clear();
-        _last = null;
-        _completed = true;
-        _budget.Release(_bufferedBytes);
-        _bufferedBytes = 0;
-        LargestBufferBytes = 0;
-        _budget.Leave(this);
         return ValueTask.CompletedTask;
     }
 

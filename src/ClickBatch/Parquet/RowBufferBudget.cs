@@ -19,7 +19,10 @@ public sealed class RowBufferBudget
     /// <summary>Most row bytes held across all writers before the largest buffer is flushed.</summary>
     public long MaxBufferedBytes { get; }
 
-    /// <summary>Most array capacity the buffers keep for reuse after a flush: twice <see cref="MaxBufferedBytes"/>.</summary>
+    /// <summary>
+    /// Capacity past which a flushed buffer gives its arrays back: twice <see cref="MaxBufferedBytes"/>. Buffers growing
+    /// between flushes can add up to twice the rows they hold, so the capacity stays within four times the cap.
+    /// </summary>
     public long MaxRetainedBytes => 2 * MaxBufferedBytes;
 
     /// <summary>Row bytes held right now across all writers.</summary>

@@ -28,7 +28,6 @@ public sealed class MessagePollerTests
             new ConsumerConfig { BootstrapServers = "127.0.0.1:1", GroupId = "poll-test" }).Build();
         using var poller = new MessagePoller(consumer, ["t"]);
 
-        poller.Poll(TimeSpan.FromMilliseconds(10), new PayloadSlab(), out var record).ShouldBe(PollResult.Nothing);
-        record.ShouldBe(default);
+        poller.Poll(TimeSpan.FromMilliseconds(10), new PayloadSlab(), out _).ShouldBe(PollResult.Nothing);
     }
 }

@@ -80,18 +80,21 @@ public sealed class RowBufferBudgetTests
         using var temp = new TempDirectory();
         var budget = new RowBufferBudget(1024 * 1024);
         var decoder = new RecordDecoder(BuiltInSchemas.Clicks, Records.Options());
-        var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, Options, budget: budget);
-        foreach (var click in ClickEvents.Generate(50, days: 2))
+        var writer = new PartitionedFileWriter(decoder.Layout, temp.Sub("a"), Options, budget: budget);
+        await using var other = new PartitionedFileWriter(decoder.Layout, temp.Sub("b"), Options, budget: budget);
+        foreach (var (click, i) in ClickEvents.Generate(50, days: 2).Select((c, i) => (c, i)))
         {
             decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
-            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            (i % 2 == 0 ? writer : other).Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
         }
 
-        budget.BufferedBytes.ShouldBeGreaterThan(0);
+        budget.BufferedBytes.ShouldBeGreaterThan(other.BufferedBytes);
         await writer.DisposeAsync();
 
-        budget.BufferedBytes.ShouldBe(0);
-        budget.RetainedBytes.ShouldBe(0);
+        // The disposed writer's rows and buffers no longer count; the other's still do.
+        budget.BufferedBytes.ShouldBe(other.BufferedBytes);
+        budget.RetainedBytes.ShouldBe(other.RetainedBytes);
+        other.BufferedBytes.ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -121,8 +121,9 @@ public sealed class FakeKafkaSource : IKafkaSource
             foreach (var chunk in records.Chunk(MaxChunkRecords))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var accepted = chunk.Where(r => progress.Accept(range.Key, r.Offset)).ToList();
+                var accepted = chunk.Where(r => progress.Accept(range.Key, r.Offset)).Select(Lend).ToList();
                 yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
+                Poison(accepted);
                 await Task.Yield();
             }
 
@@ -136,4 +137,27 @@ public sealed class FakeKafkaSource : IKafkaSource
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The record with its payloads in memory of this chunk's own, as the real source lends a reused buffer.</summary>
+    private static KafkaRecord Lend(KafkaRecord record) => record with { Key = Copy(record.Key), Value = Copy(record.Value) };
+
+    private static ReadOnlyMemory<byte>? Copy(ReadOnlyMemory<byte>? bytes) => bytes is { } b ? (ReadOnlyMemory<byte>?)b.ToArray() : null;
+
+    /// <summary>
+    /// Once the caller asks for the next chunk, the previous chunk's payloads are overwritten (0xEE), as the real source's
+    /// reused buffer is: a caller that kept a payload past its chunk lands garbage and fails its test.
+    /// </summary>
+    private static void Poison(List<KafkaRecord> lent)
+    {
+        foreach (var record in lent)
+        {
+            foreach (var bytes in new[] { record.Key, record.Value })
+            {
+                if (bytes is { } b && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(b, out var segment))
+                {
+                    segment.AsSpan().Fill(0xEE);
+                }
+            }
+        }
+    }
 }
