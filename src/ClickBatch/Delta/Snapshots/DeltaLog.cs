@@ -104,7 +104,7 @@ public sealed class DeltaLog
     /// The actions of the segment's checkpoint, read once per checkpoint: checkpoint files are never rewritten with other
     /// content (PROTOCOL.md), so a writer that loads the snapshot after each of its commits reads the same checkpoint only
     /// once until the next one is written (issue 15: each read started a DuckDB instance and parsed every active file).
-    /// Keyed by the parts' names and sizes; only the newest is kept.
+    /// Keyed by the parts' names and sizes; only the last one read is kept.
     /// </summary>
     private async Task<List<DeltaAction>> ReadCheckpointAsync(LogSegment segment, CancellationToken cancellationToken)
     {

@@ -190,6 +190,29 @@ public class CheckpointWriterTests
         Json(second.ActiveFiles).ShouldBe(Json(fromJson.ActiveFiles));
     }
 
+    [Fact]
+    public async Task GetSnapshotAsync_AfterANewerCheckpoint_ReadsTheNewerOneAndAgreesWithJsonReplay()
+    {
+        using var t = await TableWithCommitsAsync(11);
+        var store = new ReadCountingStore(t.Store);
+        var log = new DeltaLog(store);
+        (await log.GetSnapshotAsync(null, Ct)).CheckpointVersion.ShouldBe(10);
+        for (var i = 12; i <= 21; i++)
+        {
+            await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/g" + i + ".parquet", rows: i, eventDate: "2026-11-02"), "clicks", i);
+        }
+
+        var newer = await log.GetSnapshotAsync(null, Ct);
+        var older = await log.GetSnapshotAsync(12, Ct);
+
+        newer.CheckpointVersion.ShouldBe(20);
+        Json(newer.ActiveFiles).ShouldBe(Json((await log.GetSnapshotFromCommitsAsync(null, Ct)).ActiveFiles));
+        Json(older.ActiveFiles).ShouldBe(Json((await log.GetSnapshotFromCommitsAsync(12, Ct)).ActiveFiles));
+        store.ReadsOf(LogFile.ClassicCheckpointKey(20)).ShouldBe(1);
+        // Only the last checkpoint read is kept: going back to version 12 reads checkpoint 10 again.
+        store.ReadsOf(LogFile.ClassicCheckpointKey(10)).ShouldBe(2);
+    }
+
     private static async Task<DeltaTestTable> TableWithCommitsAsync(int appends)
     {
         var t = new DeltaTestTable(partitioned: true);
