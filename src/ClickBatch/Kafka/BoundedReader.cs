@@ -92,6 +92,16 @@ internal sealed class BoundedReader(
         {
             throw OutOfRange(ex);
         }
+        catch (ConsumeException ex) when (IsUndeliverableRecord(ex.Error.Code, ex.ConsumerRecord?.Partition.Value ?? -1))
+        {
+            // The client read a record it cannot deliver and would move on past it: going on would skip it silently.
+            throw new KafkaSourceException(
+                $"Kafka delivered an error instead of the record at topic '{ex.ConsumerRecord!.Topic}' partition "
+                + $"{ex.ConsumerRecord.Partition.Value} offset {ex.ConsumerRecord.Offset.Value}: {ex.Error.Code} ({ex.Error.Reason}). "
+                + "ClickBatch never skips a record: nothing after the last commit was landed. Check the topic's data (kcat -C -o "
+                + $"{ex.ConsumerRecord.Offset.Value} -c 1), the producer's compression codec and the broker's logs; then rerun.",
+                isTransient: false, ex).With("Topic", ex.ConsumerRecord.Topic).With("Partition", ex.ConsumerRecord.Partition.Value);
+        }
         catch (ConsumeException ex) when (!ex.Error.IsFatal && !IsRefusal(ex.Error.Code))
         {
             // librdkafka retries failed fetches itself (leader moves, timeouts); the stall timeout bounds the wait.
@@ -107,6 +117,14 @@ internal sealed class BoundedReader(
                 .With("Topic", ex.ConsumerRecord?.Topic).With("Partition", ex.ConsumerRecord?.Partition.Value);
         }
     }
+
+    /// <summary>
+    /// A record-level error: librdkafka could not decode (corrupt, bad compression) or size the record at a partition's
+    /// position and hands out the error in its place. Unlike fetch errors, which librdkafka retries itself, the
+    /// consumer's position moves past it, so treating it as a retry would skip the record.
+    /// </summary>
+    internal static bool IsUndeliverableRecord(ErrorCode code, int partition) => partition >= 0 && code is ErrorCode.Local_BadMsg
+        or ErrorCode.Local_BadCompression or ErrorCode.InvalidMsg or ErrorCode.InvalidMsgSize or ErrorCode.MsgSizeTooLarge;
 
     /// <summary>Errors no retry fixes: the cluster refuses these credentials or permissions.</summary>
     private static bool IsRefusal(ErrorCode code) => code is ErrorCode.TopicAuthorizationFailed
