@@ -18,6 +18,7 @@ internal sealed class BoundedReader(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private readonly MessagePoller _poller = new(consumer, progress.Topics);
     private readonly PayloadSlab _slab = new();
+    private readonly Func<string, int, long, bool> _wanted = (topic, partition, offset) => progress.Wants(new KafkaPartition(topic, partition), offset);
     private long _lastMove = clock.GetTimestamp();
 
     public ReadProgress Progress => progress;
@@ -66,6 +67,12 @@ internal sealed class BoundedReader(
         var moves = progress.Moves;
         var endOfPartition = result == PollResult.EndOfPartition;
         var accepted = !endOfPartition && progress.Accept(key, record.Offset);
+        if (accepted && result == PollResult.Unwanted)
+        {
+            throw new InvalidOperationException($"Internal error: {key} offset {record.Offset} was refused before its payloads were "
+                + "copied, then accepted: it would land without them. Nothing of this chunk was committed. This is a ClickBatch bug.");
+        }
+
         if (endOfPartition)
         {
             // End of partition: the next offset may lie past transaction markers that are never delivered.
@@ -86,7 +93,7 @@ internal sealed class BoundedReader(
     {
         try
         {
-            return _poller.Poll(timeout, _slab, out record);
+            return _poller.Poll(timeout, _slab, _wanted, out record);
         }
         catch (ConsumeException ex) when (ex.Error.Code is ErrorCode.Local_AutoOffsetReset or ErrorCode.OffsetOutOfRange)
         {

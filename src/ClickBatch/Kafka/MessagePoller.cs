@@ -41,10 +41,12 @@ internal sealed class MessagePoller : IDisposable
 
     /// <summary>
     /// Polls once. A record's key and value live in <paramref name="slab"/> (null stays null: a tombstone or no key);
-    /// its topic is the caller's own instance of the name when it is one of the topics given.
+    /// its topic is the caller's own instance of the name when it is one of the topics given. A record
+    /// <paramref name="wanted"/> refuses comes back as <see cref="PollResult.Unwanted"/>, its payloads not copied: the
+    /// records a fetch carries past a partition's end would otherwise grow the slab (issue 15 review).
     /// </summary>
     /// <exception cref="ConsumeException">The queue delivered an error (librdkafka's code and text; fatal ones marked).</exception>
-    public unsafe PollResult Poll(TimeSpan timeout, PayloadSlab slab, out KafkaRecord record)
+    public unsafe PollResult Poll(TimeSpan timeout, PayloadSlab slab, Func<string, int, long, bool> wanted, out KafkaRecord record)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var message = ConsumerNative.ConsumerPoll(_client, (int)timeout.TotalMilliseconds);
@@ -66,6 +68,12 @@ internal sealed class MessagePoller : IDisposable
             {
                 record = new KafkaRecord(topic, message->Partition, message->Offset, -1, KafkaTimestampType.NotAvailable, null, null);
                 return PollResult.EndOfPartition;
+            }
+
+            if (!wanted(topic, message->Partition, message->Offset))
+            {
+                record = new KafkaRecord(topic, message->Partition, message->Offset, -1, KafkaTimestampType.NotAvailable, null, null);
+                return PollResult.Unwanted;
             }
 
             var timestamp = ConsumerNative.MessageTimestamp(message, out var type);

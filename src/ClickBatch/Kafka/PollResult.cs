@@ -11,4 +11,7 @@ internal enum PollResult
 
     /// <summary>The end of a partition: the record carries its topic, partition and next offset, no payload.</summary>
     EndOfPartition,
+
+    /// <summary>A record the caller does not want (before its position or past its end): topic, partition and offset only.</summary>
+    Unwanted,
 }

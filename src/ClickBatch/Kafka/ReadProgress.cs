@@ -30,6 +30,13 @@ public sealed class ReadProgress
     public IEnumerable<PartitionPosition> Incomplete =>
         _states.Where(s => !s.Value.IsComplete).Select(s => ToPosition(s.Key, s.Value));
 
+    /// <summary>
+    /// True if the record at <paramref name="offset"/> would be emitted by <see cref="Accept"/>; moves nothing. The consume
+    /// loop asks before copying a record's payloads, so records before a position or past the end take no memory.
+    /// </summary>
+    public bool Wants(KafkaPartition partition, long offset) =>
+        _states.TryGetValue(partition, out var state) && !state.IsComplete && offset >= state.Position && offset < state.To;
+
     /// <summary>True if the record at <paramref name="offset"/> is to be emitted; moves the position past it.</summary>
     public bool Accept(KafkaPartition partition, long offset)
     {

@@ -28,6 +28,6 @@ public sealed class MessagePollerTests
             new ConsumerConfig { BootstrapServers = "127.0.0.1:1", GroupId = "poll-test" }).Build();
         using var poller = new MessagePoller(consumer, ["t"]);
 
-        poller.Poll(TimeSpan.FromMilliseconds(10), new PayloadSlab(), out _).ShouldBe(PollResult.Nothing);
+        poller.Poll(TimeSpan.FromMilliseconds(10), new PayloadSlab(), (_, _, _) => true, out _).ShouldBe(PollResult.Nothing);
     }
 }

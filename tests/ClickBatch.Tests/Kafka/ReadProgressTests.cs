@@ -24,6 +24,26 @@ public sealed class ReadProgressTests
     }
 
     [Fact]
+    public void Wants_BeforeEachAccept_SaysWhatAcceptWillDoAndMovesNothing()
+    {
+        var progress = new ReadProgress([new PartitionRange("clicks", 0, 3, 6)]);
+        var key = new KafkaPartition("clicks", 0);
+        var wanted = new List<bool>();
+
+        foreach (var offset in new long[] { 2, 3, 3, 4, 7, 5 })
+        {
+            var wants = progress.Wants(key, offset);
+            progress.Wants(key, offset).ShouldBe(wants, "asking twice changes nothing");
+            progress.Accept(key, offset).ShouldBe(wants, "offset " + offset);
+            wanted.Add(wants);
+        }
+
+        // Below the position, inside, a repeat, inside, past the end (completes the partition), then after completion.
+        wanted.ShouldBe([false, true, false, true, false, false]);
+        progress.Wants(new KafkaPartition("clicks", 1), 0).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Accept_OffsetsInsideRange_EmitsThemAndCompletesAtTo()
     {
         var progress = new ReadProgress([new PartitionRange("clicks", 0, 3, 5)]);
