@@ -103,8 +103,7 @@ public class PartitionedFileWriterTests
         await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
         foreach (var click in clicks)
         {
-            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
-            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            ClickEvents.AppendTo(writer, decoder, click);
             maxSeen = Math.Max(maxSeen, writer.BufferedBytes);
             maxRetained = Math.Max(maxRetained, writer.RetainedBytes);
         }
@@ -143,8 +142,7 @@ public class PartitionedFileWriterTests
         await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, options);
         foreach (var click in ClickEvents.Generate(3000, days: 6).OrderBy(c => c.Occurred))
         {
-            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
-            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            ClickEvents.AppendTo(writer, decoder, click);
             maxRetained = Math.Max(maxRetained, writer.RetainedBytes);
         }
 

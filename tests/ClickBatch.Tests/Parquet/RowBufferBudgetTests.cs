@@ -22,8 +22,7 @@ public sealed class RowBufferBudgetTests
         long maxRetained = 0;
         foreach (var (click, i) in clicks.Select((c, i) => (c, i)))
         {
-            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
-            (i % 3 == 0 ? first : second).Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            ClickEvents.AppendTo(i % 3 == 0 ? first : second, decoder, click);
             maxHeld = Math.Max(maxHeld, first.BufferedBytes + second.BufferedBytes);
             maxRetained = Math.Max(maxRetained, budget.RetainedBytes);
             budget.BufferedBytes.ShouldBe(first.BufferedBytes + second.BufferedBytes);
@@ -50,12 +49,7 @@ public sealed class RowBufferBudgetTests
         await using var busy = new PartitionedFileWriter(decoder.Layout, temp.Sub("busy"), Options, budget: budget);
         var clicks = ClickEvents.Generate(2000, days: 1);
         var next = 0;
-        void AppendTo(PartitionedFileWriter writer)
-        {
-            var click = clicks[next++];
-            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
-            writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
-        }
+        void AppendTo(PartitionedFileWriter writer) => ClickEvents.AppendTo(writer, decoder, clicks[next++]);
 
         while (idle.BufferedBytes < budget.MaxBufferedBytes * 3 / 4)
         {
@@ -84,8 +78,7 @@ public sealed class RowBufferBudgetTests
         await using var other = new PartitionedFileWriter(decoder.Layout, temp.Sub("b"), Options, budget: budget);
         foreach (var (click, i) in ClickEvents.Generate(50, days: 2).Select((c, i) => (c, i)))
         {
-            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
-            (i % 2 == 0 ? writer : other).Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+            ClickEvents.AppendTo(i % 2 == 0 ? writer : other, decoder, click);
         }
 
         budget.BufferedBytes.ShouldBeGreaterThan(other.BufferedBytes);

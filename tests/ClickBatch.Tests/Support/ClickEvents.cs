@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ClickBatch.Decoding;
+using ClickBatch.Parquet;
 
 namespace ClickBatch.Tests.Support;
 
@@ -34,6 +35,13 @@ public static class ClickEvents
     public static RawRecord ToRecord(ExpectedClick click) =>
         RawRecord.FromArrays("clicks", click.Partition, click.Offset, click.Occurred.ToUnixTimeMilliseconds() + 1500,
             click.Key is null ? null : Encoding.UTF8.GetBytes(click.Key), Encoding.UTF8.GetBytes(click.Json));
+
+    /// <summary>Decodes the click (it must decode to a row) and appends the row to <paramref name="writer"/>.</summary>
+    public static void AppendTo(PartitionedFileWriter writer, RecordDecoder decoder, ExpectedClick click)
+    {
+        decoder.TryDecode(ToRecord(click)).ShouldBeTrue();
+        writer.Append(decoder.Row, decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+    }
 
     private static string ToJson(ExpectedClick click, Random random)
     {
