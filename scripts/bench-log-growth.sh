@@ -8,20 +8,14 @@
 # Takes about 1.2 s per run here. Run it on an idle machine (see `uptime`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/bench-common.sh
+source scripts/lib/bench-common.sh
 runs="${1:-1000}"; per_run="${2:-10}"
-if [[ -z "${BENCH_BIN:-}" ]]; then
-  dotnet publish src/ClickBatch/ClickBatch.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o .bench/publish -v q -nologo >/dev/null
-fi
-bin="${BENCH_BIN:-$PWD/.bench/publish/clickbatch}"
+publish_clickbatch
 work="$(mktemp -d /tmp/clickbatch-growth.XXXXXX)"
 kafka_pid=
 trap '{ [[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null; } || true; [[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
-"$bin" local-kafka --topics "clicks:8,checkouts:4" >"$work/kafka.out" 2>"$work/kafka.err" &
-kafka_pid=$!
-for _ in $(seq 1 150); do grep -q '^bootstrap.servers=' "$work/kafka.out" 2>/dev/null && break; sleep 0.2; done
-bootstrap="$(sed -n 's/^bootstrap.servers=//p' "$work/kafka.out")"
-[[ -n "$bootstrap" ]] || { echo "bench-log-growth.sh: local Kafka did not start: $(cat "$work/kafka.err")" >&2; exit 1; }
+start_local_kafka "clicks:8,checkouts:4" "$work"
 run() { # run NAME: one run into the lake; prints "wall cpu"
   /usr/bin/time -f '%e %U %S' -o "$work/$1.time" "$bin" run --bootstrap-servers "$bootstrap" --lake "$work/lake" \
     --staging-dir "$work/staging" --json >"$work/$1.json" 2>"$work/$1.err" || { echo "run failed: $(tail -3 "$work/$1.err")" >&2; exit 1; }

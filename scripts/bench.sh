@@ -15,6 +15,8 @@
 # Needs kcat (installed with apt when missing). Run it on an idle machine (see `uptime`); it prints the load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/bench-common.sh
+source scripts/lib/bench-common.sh
 clicks="${1:-770000}"
 days="${DAYS:-1}"
 
@@ -22,22 +24,14 @@ if ! command -v kcat >/dev/null 2>&1; then
   echo "bench.sh: installing kcat with apt" >&2
   apt-get update -qq && apt-get install -y -qq kcat >/dev/null
 fi
-if [[ -z "${BENCH_BIN:-}" ]]; then
-  dotnet publish src/ClickBatch/ClickBatch.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o .bench/publish -v q -nologo >/dev/null
-fi
-bin="${BENCH_BIN:-$PWD/.bench/publish/clickbatch}"
+publish_clickbatch
 work="$(mktemp -d /tmp/clickbatch-bench.XXXXXX)"
 kafka_pid=
 trap '{ [[ -n "$kafka_pid" ]] && kill -TERM "$kafka_pid" 2>/dev/null; wait 2>/dev/null; } || true; rm -rf "$work"' EXIT
 
 # ~330 B per click and ~5 MiB kept per partition by the embedded Kafka: 1 partition per 8,000 clicks, at least 8.
 partitions=$(( clicks / 8000 )); (( partitions >= 8 )) || partitions=8; (( partitions <= 1000 )) || partitions=1000
-"$bin" local-kafka --topics "clicks:$partitions,checkouts:$(( (partitions + 1) / 2 ))" >"$work/kafka.out" 2>"$work/kafka.err" &
-kafka_pid=$!
-for _ in $(seq 1 150); do grep -q '^bootstrap.servers=' "$work/kafka.out" 2>/dev/null && break; sleep 0.2; done
-bootstrap="$(sed -n 's/^bootstrap.servers=//p' "$work/kafka.out")"
-[[ -n "$bootstrap" ]] || { echo "bench.sh: local Kafka did not start: $(cat "$work/kafka.err")" >&2; exit 1; }
+start_local_kafka "clicks:$partitions,checkouts:$(( (partitions + 1) / 2 ))" "$work"
 from="$(date -u -d "-$days days" +%F)"; to="$(date -u -d '-1 day' +%F)"
 "$bin" generate --bootstrap-servers "$bootstrap" --clicks "$clicks" --from "$from" --to "$to" --seed 9 >/dev/null 2>"$work/generate.err"
 
