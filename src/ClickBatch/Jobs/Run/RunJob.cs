@@ -166,9 +166,11 @@ public sealed class RunJob
             }
         }
 
+        // One row-buffer memory for all topics of the run (docs/decoding.md, "Memory bound").
+        var rowBuffers = new RowBufferBudget(_settings.Files.MaxBufferedBytes);
         foreach (var topic in _settings.Topics)
         {
-            run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, inspected, stop);
+            run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, inspected, rowBuffers, stop);
         }
 
         var plan = OffsetPlanner.Plan(bounds, StoredOffsets(run, bounds), await GroupOffsetsAsync(source, bounds, stop),
@@ -200,7 +202,7 @@ public sealed class RunJob
 
     private async Task<TopicIngestion> OpenTopicAsync(
         TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyList<PartitionBounds> bounds,
-        IReadOnlyDictionary<string, Snapshot?> inspected, CancellationToken ct)
+        IReadOnlyDictionary<string, Snapshot?> inspected, RowBufferBudget rowBuffers, CancellationToken ct)
     {
         var partitions = bounds.Where(b => b.Topic == topic.Topic).Select(b => b.Partition + 1).DefaultIfEmpty(0).Max();
         var writer = new DeltaWriterOptions { Clock = _clock, RunId = run.RunId, Logger = DeltaLogger };
@@ -211,8 +213,7 @@ public sealed class RunJob
             targets.Add(await TableTarget.OpenAsync(_stores(uri), definition, writer, AppId, partitions, inspected[uri], ct));
         }
 
-        run.RowBuffers ??= new RowBufferBudget(_settings.Files.MaxBufferedBytes);
-        return new TopicIngestion(topic, _settings.Landing, decoder, targets[0], targets[1], run.RowBuffers);
+        return new TopicIngestion(topic, _settings.Landing, decoder, targets[0], targets[1], rowBuffers);
     }
 
     /// <summary>A topic's table and rejects table, in that order, with the definitions they are created with.</summary>

@@ -2,7 +2,6 @@ using ClickBatch.Configuration;
 using ClickBatch.Kafka;
 using ClickBatch.Landing;
 using ClickBatch.Ledger;
-using ClickBatch.Parquet;
 
 namespace ClickBatch.Jobs.Run;
 
@@ -14,9 +13,6 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
     public DateTimeOffset StartedAt { get; } = startedAt;
 
     public Dictionary<string, TopicIngestion> Topics { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>The row-buffer memory all topics of the run share (set when the run opens its topics).</summary>
-    public RowBufferBudget? RowBuffers { get; set; }
 
     public IReadOnlyList<PartitionBounds> Bounds { get; set; } = [];
 
