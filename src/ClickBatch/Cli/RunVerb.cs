@@ -24,6 +24,14 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
     [Option("starting-offsets", HelpText = "Start of partitions the Delta log does not know: earliest (default), latest or group.")]
     public string? StartingOffsets { get; set; }
 
+    [Option("assignment", HelpText = "Which partitions this task drains: all (default) or group (identical tasks of one job share them "
+        + "through the Kafka consumer group; docs/scale-out.md).")]
+    public string? Assignment { get; set; }
+
+    [Option("shard", HelpText = "K/N: drain the partitions p with p mod N = K of every topic (0 <= K < N), for schedulers that hand out an "
+        + "index, e.g. AWS Batch array jobs (docs/scale-out.md).")]
+    public string? Shard { get; set; }
+
     [Option("allow-data-loss", HelpText = "When retention deleted unread records, continue from the earliest offset and record the gap instead of failing with exit 3.")]
     public bool AllowDataLoss { get; set; }
 
@@ -63,7 +71,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = RunSettingsFactory.Create(LoadOptions(context));
+        var settings = RunSettingsFactory.Create(LoadOptions(context)) with { TaskId = TaskIdentity.Of(context.Environment) };
         var bars = context.IsInteractive && !Json;
         using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : bars ? LogLevel.Warning : LogLevel.Information }).CreateLoggerFactory();
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
@@ -116,6 +124,8 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
         ["Kafka:GroupId"] = GroupId,
         ["Run:StartingOffsets"] = StartingOffsets,
         ["Run:AllowDataLoss"] = AllowDataLoss ? "true" : null,
+        ["Run:Assignment"] = Assignment,
+        ["Run:Shard"] = Shard,
         ["Run:MaxRejectRatio"] = MaxRejectRatio?.ToString(CultureInfo.InvariantCulture),
         ["Run:CommitEveryRecords"] = CommitEveryRecords?.ToString(CultureInfo.InvariantCulture),
         ["Catalog:Redshift:ClusterIdentifier"] = RedshiftCluster,

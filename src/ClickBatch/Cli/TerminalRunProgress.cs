@@ -33,7 +33,9 @@ public sealed class TerminalRunProgress : IRunProgress
         ArgumentNullException.ThrowIfNull(offsetsPerTopic);
         foreach (var (topic, planned) in offsetsPerTopic)
         {
-            var task = _context!.AddTask(topic, maxValue: Math.Max(planned, 1));
+            // Group assignment plans again with every partition the group assigns: the bar grows.
+            var task = _tasks.TryGetValue(topic, out var existing) ? existing : _context!.AddTask(topic, maxValue: Math.Max(planned, 1));
+            task.MaxValue = Math.Max(planned, 1);
             if (planned == 0)
             {
                 task.Value = task.MaxValue;

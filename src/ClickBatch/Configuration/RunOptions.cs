@@ -12,6 +12,15 @@ public sealed class RunOptions
     /// <summary>Continue from the earliest available offset when retention deleted unread records, and record the gap. Default false (exit 3).</summary>
     public bool AllowDataLoss { get; set; }
 
+    /// <summary>
+    /// Which partitions this task drains: <c>all</c> (default: every partition, one task) or <c>group</c> (the consumer
+    /// group's coordinator shares them among identical tasks; docs/scale-out.md).
+    /// </summary>
+    public string Assignment { get; set; } = "all";
+
+    /// <summary><c>K/N</c>: drain the partitions p with p mod N = K (0 &lt;= K &lt; N) of every topic. Default none (docs/scale-out.md).</summary>
+    public string? Shard { get; set; }
+
     /// <summary>Fail (exit 4, nothing more committed) when rejects exceed this share of the records read. 0..1, default 0.05.</summary>
     public double MaxRejectRatio { get; set; } = LandingSettings.DefaultMaxRejectRatio;
 

@@ -24,6 +24,12 @@ public sealed record RunSettings
 
     public bool AllowDataLoss { get; init; }
 
+    /// <summary>Which partitions this task drains; default all of them.</summary>
+    public PartitionAssignment Assignment { get; init; } = PartitionAssignment.All;
+
+    /// <summary>Who this task is, for the run report and status (the ECS task, else host and process).</summary>
+    public string TaskId { get; init; } = "local";
+
     public double MaxRejectRatio { get; init; } = LandingSettings.DefaultMaxRejectRatio;
 
     public required FileWriterOptions Files { get; init; }

@@ -14,6 +14,7 @@ public static class RunSettingsFactory
     {
         var problems = new List<string>(OptionsValidator.Validate(options));
         var topics = ResolveTopics(options, problems);
+        var assignment = PartitionAssignment.Parse(options.Run.Assignment, options.Run.Shard, problems);
         var source = new KafkaSourceOptions { GroupId = options.Kafka.GroupId ?? options.JobId };
         var files = new FileWriterOptions
         {
@@ -53,6 +54,7 @@ public static class RunSettingsFactory
             Topics = topics,
             StartingOffsets = Enum.Parse<StartingOffsets>(options.Run.StartingOffsets, ignoreCase: true),
             AllowDataLoss = options.Run.AllowDataLoss,
+            Assignment = assignment!,
             MaxRejectRatio = options.Run.MaxRejectRatio,
             Files = files,
             CommitEveryRecords = options.Run.CommitEveryRecords,

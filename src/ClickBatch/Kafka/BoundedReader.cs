@@ -12,12 +12,16 @@ namespace ClickBatch.Kafka;
 /// are valid until the next <see cref="ReadChunk"/>.
 /// </summary>
 internal sealed class BoundedReader(
-    IConsumer<byte[]?, byte[]?> consumer, ReadProgress progress, KafkaSourceOptions options, TimeProvider clock, ILogger logger)
+    IConsumer<byte[]?, byte[]?> consumer, ReadProgress progress, IEnumerable<string> topics, KafkaSourceOptions options, TimeProvider clock, ILogger logger)
     : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private readonly MessagePoller _poller = new(consumer, progress.Topics);
+    private readonly MessagePoller _poller = new(consumer, topics);
     private readonly PayloadSlab _slab = new();
+    private readonly List<KafkaRecord> _records = [];
+    private readonly List<TopicPartition> _toResume = [];
+    private readonly List<TopicPartition> _toPause = [];
+    private long _bytes;
     private readonly Func<string, int, long, bool> _wanted = (topic, partition, offset) => progress.Wants(new KafkaPartition(topic, partition), offset);
     private long _lastMove = clock.GetTimestamp();
 
@@ -25,20 +29,23 @@ internal sealed class BoundedReader(
 
     /// <summary>
     /// Reads until the chunk is full, the consumer has nothing buffered, or every partition is done. The previous
-    /// chunk's payload memory is reused from here on.
+    /// chunk's payload memory is reused from here on. With <paramref name="pollOnce"/> it polls at least once even when
+    /// every partition is done (group assignment: a rebalance is served only from inside a poll).
     /// </summary>
-    public KafkaRecordBatch ReadChunk(CancellationToken cancellationToken)
+    public KafkaRecordBatch ReadChunk(CancellationToken cancellationToken, bool pollOnce = false)
     {
         _slab.Reset();
-        var records = new List<KafkaRecord>(Math.Min(options.MaxChunkRecords, 4096));
-        long bytes = 0;
-        while (records.Count < options.MaxChunkRecords && bytes < options.MaxChunkBytes && !progress.IsDone)
+        _records.Clear();
+        _bytes = 0;
+        while (pollOnce || (_records.Count < options.MaxChunkRecords && _bytes < options.MaxChunkBytes && !progress.IsDone))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Poll(records.Count == 0 ? PollInterval : TimeSpan.Zero, out var record);
+            var idle = pollOnce && progress.IsDone;
+            pollOnce = false;
+            var result = Poll(_records.Count == 0 ? PollInterval : TimeSpan.Zero, out var record);
             if (result == PollResult.Nothing)
             {
-                if (records.Count > 0)
+                if (_records.Count > 0 || idle)
                 {
                     break;
                 }
@@ -49,12 +56,40 @@ internal sealed class BoundedReader(
 
             if (Handle(result, record))
             {
-                records.Add(record);
-                bytes += record.PayloadBytes;
+                _records.Add(record);
+                _bytes += record.PayloadBytes;
             }
         }
 
-        return new KafkaRecordBatch(records, progress.TakeChanged(), bytes);
+        return new KafkaRecordBatch([.. _records], progress.TakeChanged(), _bytes);
+    }
+
+    /// <summary>
+    /// The group revoked these partitions (called from inside a poll): drops their records from the chunk being read, which
+    /// no one was handed yet, and takes them out of the read.
+    /// </summary>
+    public void Forget(IReadOnlyCollection<KafkaPartition> partitions)
+    {
+        _records.RemoveAll(r => partitions.Contains(new KafkaPartition(r.Topic, r.Partition)));
+        _bytes = _records.Sum(r => (long)r.PayloadBytes);
+        progress.Remove(partitions);
+    }
+
+    /// <summary>The group assigned partitions: they are read from their ranges' starts (called from inside a poll).</summary>
+    public void Add(IReadOnlyList<PartitionRange> ranges)
+    {
+        progress.Add(ranges);
+        _lastMove = clock.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Once the poll that assigns them returns: partitions to read are resumed (librdkafka keeps a pause from an earlier
+    /// assignment), partitions with nothing to read are paused.
+    /// </summary>
+    public void AfterAssign(IEnumerable<KafkaPartition> toRead, IEnumerable<KafkaPartition> idle)
+    {
+        _toResume.AddRange(toRead.Select(k => new TopicPartition(k.Topic, k.Partition)));
+        _toPause.AddRange(idle.Select(k => new TopicPartition(k.Topic, k.Partition)));
     }
 
     public void Dispose() => _poller.Dispose();
@@ -93,7 +128,9 @@ internal sealed class BoundedReader(
     {
         try
         {
-            return _poller.Poll(timeout, _slab, _wanted, out record);
+            var result = _poller.Poll(timeout, _slab, _wanted, out record);
+            ApplyPendingPauses();
+            return result;
         }
         catch (ConsumeException ex) when (ex.Error.Code is ErrorCode.Local_AutoOffsetReset or ErrorCode.OffsetOutOfRange)
         {
@@ -122,6 +159,21 @@ internal sealed class BoundedReader(
             throw new KafkaSourceException(
                 $"Reading Kafka failed: {ex.Error.Code} ({ex.Error.Reason}).", isTransient: false, ex)
                 .With("Topic", ex.ConsumerRecord?.Topic).With("Partition", ex.ConsumerRecord?.Partition.Value);
+        }
+    }
+
+    private void ApplyPendingPauses()
+    {
+        if (_toResume.Count > 0)
+        {
+            consumer.Resume(_toResume);
+            _toResume.Clear();
+        }
+
+        if (_toPause.Count > 0)
+        {
+            consumer.Pause(_toPause);
+            _toPause.Clear();
         }
     }
 

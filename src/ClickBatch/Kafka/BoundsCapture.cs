@@ -33,6 +33,23 @@ internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSp
         return bounds;
     }
 
+    /// <summary>Earliest and end of these partitions, captured now (the group just assigned them).</summary>
+    public IReadOnlyList<PartitionBounds> Capture(IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken)
+    {
+        var bounds = new PartitionBounds[partitions.Count];
+        try
+        {
+            Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                i => bounds[i] = Query(partitions[i].Topic, partitions[i].Partition));
+        }
+        catch (AggregateException ex)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        return bounds;
+    }
+
     private int[] ListPartitions(IAdminClient admin, string topic)
     {
         var metadata = ConfluentKafkaSource.Guard(() => admin.GetMetadata(topic, timeout), $"read the metadata of topic '{topic}'", brokers);

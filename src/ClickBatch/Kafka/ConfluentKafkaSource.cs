@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace ClickBatch.Kafka;
 
 /// <summary>
-/// <see cref="IKafkaSource"/> on Confluent.Kafka: one manually assigned consumer (no group membership, no
-/// rebalances) reads; short-lived consumers of the given group read and commit group offsets.
-/// One <see cref="ReadAsync"/> at a time.
+/// <see cref="IKafkaSource"/> on Confluent.Kafka: one consumer reads, manually assigned (<see cref="ReadAsync"/>, no
+/// group membership) or as a member of the group (<see cref="ReadGroupAsync"/>, docs/scale-out.md); short-lived
+/// consumers of the given group read and commit group offsets, except that a member commits its own.
+/// One read at a time.
 /// </summary>
 public sealed class ConfluentKafkaSource : IKafkaSource
 {
@@ -17,14 +18,17 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly RebalanceRelay _relay;
     private int _reading;
+    private bool _subscribed;
 
     private ConfluentKafkaSource(
-        KafkaSettings settings, KafkaSourceOptions options, IConsumer<byte[]?, byte[]?> consumer, TimeProvider clock, ILogger logger)
+        KafkaSettings settings, KafkaSourceOptions options, IConsumer<byte[]?, byte[]?> consumer, RebalanceRelay relay, TimeProvider clock, ILogger logger)
     {
         _settings = settings;
         _options = options;
         _consumer = consumer;
+        _relay = relay;
         _clock = clock;
         _logger = logger;
     }
@@ -34,12 +38,54 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
-        var consumer = BuildConsumer(settings, ConsumerConfigFactory.Create(settings, options, options.GroupId), new ClientErrorLog(logger, clock), logger);
-        return new ConfluentKafkaSource(settings, options, consumer, clock, logger);
+        var relay = new RebalanceRelay();
+        var consumer = BuildConsumer(settings, ConsumerConfigFactory.Create(settings, options, options.GroupId), new ClientErrorLog(logger, clock), logger, relay);
+        return new ConfluentKafkaSource(settings, options, consumer, relay, clock, logger);
     }
 
     public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
         Task.Run(() => new BoundsCapture(_consumer, _options.RequestTimeout, _settings.BootstrapServers, _logger).Capture(topics, cancellationToken), cancellationToken);
+
+    public async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
+        IReadOnlyList<string> topics, IAssignmentHandler handler, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(handler);
+        EnterRead();
+        try
+        {
+            var progress = new ReadProgress([]);
+            using var reader = StartReader(progress, topics);
+            var bounds = new BoundsCapture(_consumer, _options.RequestTimeout, _settings.BootstrapServers, _logger);
+            var rebalance = new GroupRebalance(handler, reader, partitions => bounds.Capture(partitions, cancellationToken), _logger);
+            _relay.Target = rebalance;
+            try
+            {
+                KafkaSourceLog.GroupJoining(_logger, _options.GroupId, string.Join(",", topics));
+                _consumer.Subscribe(topics);
+                _subscribed = true;
+                while (!rebalance.HasAssignment || !progress.IsDone)
+                {
+                    var batch = await Task.Run(() => reader.ReadChunk(cancellationToken, pollOnce: true), cancellationToken);
+                    rebalance.ThrowIfFailed();
+                    if (batch.Records.Count > 0 || batch.Positions.Count > 0)
+                    {
+                        yield return batch;
+                    }
+                }
+            }
+            finally
+            {
+                // From here a rebalance (another task joins or leaves before this one closes) takes the default path: this
+                // run commits what it read itself, and the callbacks must not reenter it.
+                _relay.Target = null;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _reading, 0);
+        }
+    }
 
     public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
         string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
@@ -67,8 +113,15 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
         nextOffsets.Count == 0 ? Task.CompletedTask : Task.Run(() =>
         {
-            using var consumer = BuildGroupConsumer(groupId);
             var offsets = nextOffsets.Select(o => new TopicPartitionOffset(o.Key.Topic, o.Key.Partition, o.Value)).ToList();
+            if (_subscribed && string.Equals(groupId, _options.GroupId, StringComparison.Ordinal))
+            {
+                // A member commits as itself: the broker refuses commits to a group with members from outside it.
+                Guard(() => { _consumer.Commit(offsets); return 0; }, "commit offsets to group '" + groupId + "'", _settings.BootstrapServers);
+                return;
+            }
+
+            using var consumer = BuildGroupConsumer(groupId);
             Guard(() => { consumer.Commit(offsets); return 0; }, "commit offsets to group '" + groupId + "'", _settings.BootstrapServers);
         }, cancellationToken);
 
@@ -76,14 +129,11 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ranges);
-        if (Interlocked.Exchange(ref _reading, 1) == 1)
-        {
-            throw new InvalidOperationException("This Kafka source is already reading; one ReadAsync at a time.");
-        }
-
+        EnterRead();
         try
         {
-            using var reader = StartReader(ranges);
+            var progress = new ReadProgress(ranges);
+            using var reader = StartReader(progress, progress.Topics);
             Assign(ranges);
             while (!reader.Progress.IsDone)
             {
@@ -105,9 +155,10 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     {
         try
         {
+            // A member leaves the group here, so its partitions move to the other tasks at once, not after session.timeout.ms.
             _consumer.Close();
         }
-        catch (KafkaException)
+        catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
         {
             // Dispose never throws; a consumer that cannot leave cleanly holds no group membership anyway.
         }
@@ -120,11 +171,19 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     /// The reader and its consume loop. The loop binds ClickBatch's own librdkafka calls to the library Confluent.Kafka
     /// loaded: a failure there is the installation's, said as such, never an unexpected error.
     /// </summary>
-    private BoundedReader StartReader(IReadOnlyList<PartitionRange> ranges)
+    private void EnterRead()
+    {
+        if (Interlocked.Exchange(ref _reading, 1) == 1)
+        {
+            throw new InvalidOperationException("This Kafka source is already reading; one read at a time.");
+        }
+    }
+
+    private BoundedReader StartReader(ReadProgress progress, IEnumerable<string> topics)
     {
         try
         {
-            return new BoundedReader(_consumer, new ReadProgress(ranges), _options, _clock, _logger);
+            return new BoundedReader(_consumer, progress, topics, _options, _clock, _logger);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException or ObjectDisposedException)
         {
@@ -153,17 +212,24 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     private IConsumer<byte[]?, byte[]?> BuildGroupConsumer(string groupId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
-        return BuildConsumer(_settings, ConsumerConfigFactory.Create(_settings, _options, groupId), new ClientErrorLog(_logger, _clock), _logger);
+        return BuildConsumer(_settings, ConsumerConfigFactory.Create(_settings, _options, groupId), new ClientErrorLog(_logger, _clock), _logger, relay: null);
     }
 
-    private static IConsumer<byte[]?, byte[]?> BuildConsumer(KafkaSettings settings, ConsumerConfig config, ClientErrorLog errors, ILogger logger)
+    private static IConsumer<byte[]?, byte[]?> BuildConsumer(KafkaSettings settings, ConsumerConfig config, ClientErrorLog errors, ILogger logger, RebalanceRelay? relay)
     {
         try
         {
-            return new ConsumerBuilder<byte[]?, byte[]?>(config)
+            var builder = new ConsumerBuilder<byte[]?, byte[]?>(config)
                 .SetErrorHandler((_, error) => errors.Report(error.Code.ToString(), error.Reason))
-                .SetLogHandler((_, message) => KafkaSourceLog.ClientLog(logger, message.Facility, message.Message))
-                .Build();
+                .SetLogHandler((_, message) => KafkaSourceLog.ClientLog(logger, message.Facility, message.Message));
+            if (relay is not null)
+            {
+                builder.SetPartitionsAssignedHandler((_, partitions) => relay.Assigned(partitions))
+                    .SetPartitionsRevokedHandler((_, partitions) => relay.Revoked(partitions))
+                    .SetPartitionsLostHandler((_, partitions) => relay.Lost(partitions));
+            }
+
+            return builder.Build();
         }
         catch (Exception ex) when (ex is ArgumentException or KafkaException or InvalidOperationException)
         {

@@ -21,6 +21,15 @@ public interface IKafkaSource : IAsyncDisposable
     IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Joins the consumer group and reads the partitions its coordinator assigns this task, each from the range
+    /// <paramref name="handler"/> plans when it gets the partition, never past that range's <c>To</c>; tells the handler
+    /// before a partition is taken away. Ends when the group has answered and every partition this task holds reached
+    /// its <c>To</c>; the task stays in the group until the source is disposed. Chunks follow <see cref="ReadAsync"/>'s
+    /// contract.
+    /// </summary>
+    IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Per partition of <paramref name="topic"/>, the earliest offset whose record timestamp is at or after
     /// <paramref name="timestamp"/> (Kafka ListOffsets by time); null for a partition where the broker returned no
     /// offset (no such record: the timestamp is after the partition's last record).

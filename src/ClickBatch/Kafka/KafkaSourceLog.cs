@@ -28,4 +28,16 @@ internal static partial class KafkaSourceLog
 
     [LoggerMessage(2005, LogLevel.Debug, "librdkafka {Facility}: {Message}")]
     public static partial void ClientLog(ILogger logger, string facility, string message);
+
+    [LoggerMessage(2010, LogLevel.Information, "Joining consumer group {GroupId} for topics {Topics}; the group coordinator assigns this task its partitions")]
+    public static partial void GroupJoining(ILogger logger, string groupId, string topics);
+
+    [LoggerMessage(2011, LogLevel.Information, "The group assigned {PartitionCount} partition(s): {Partitions}")]
+    public static partial void GroupAssigned(ILogger logger, int partitionCount, string partitions);
+
+    [LoggerMessage(2012, LogLevel.Information, "The group revokes {PartitionCount} partition(s): {Partitions}; committing what was read of them")]
+    public static partial void GroupRevoked(ILogger logger, int partitionCount, string partitions);
+
+    [LoggerMessage(2013, LogLevel.Error, "This task lost {PartitionCount} partition(s) to the group: {Partitions}")]
+    public static partial void GroupLost(ILogger logger, int partitionCount, string partitions);
 }

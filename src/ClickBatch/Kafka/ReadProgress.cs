@@ -17,6 +17,39 @@ public sealed class ReadProgress
         _incomplete = _states.Count;
     }
 
+    /// <summary>
+    /// Adds partitions to the read (the group assigned them); a partition already in it starts over with its new range.
+    /// Empty ranges are not added.
+    /// </summary>
+    public void Add(IEnumerable<PartitionRange> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        foreach (var range in ranges.Where(r => !r.IsEmpty))
+        {
+            Remove([range.Key]);
+            _states[range.Key] = new State(range.From, range.To);
+            _incomplete++;
+        }
+    }
+
+    /// <summary>Takes partitions out of the read (the group revoked them): no record of them is wanted from now on.</summary>
+    public void Remove(IEnumerable<KafkaPartition> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        foreach (var partition in partitions)
+        {
+            if (_states.Remove(partition, out var state) && !state.IsComplete)
+            {
+                _incomplete--;
+            }
+
+            _changed.Remove(partition);
+        }
+    }
+
+    /// <summary>True when the partition is part of the read.</summary>
+    public bool Contains(KafkaPartition partition) => _states.ContainsKey(partition);
+
     /// <summary>The distinct topics of the ranges with something to read.</summary>
     public IEnumerable<string> Topics => _states.Keys.Select(k => k.Topic).Distinct(StringComparer.Ordinal);
 

@@ -13,8 +13,10 @@ namespace ClickBatch.Landing;
 
 /// <summary>
 /// One Delta table a topic lands in (the table or its rejects table), with the Kafka offsets its log holds.
-/// Every commit reads the snapshot of this run's previous commit (or the one the run started from), never the
-/// latest: a concurrent writer's commit in between must surface as a conflict, not be silently read past.
+/// Every commit reads the snapshot of this run's previous commit (or the one the run started from, or last acquired
+/// partitions at), never the latest: a concurrent writer's commit in between must surface as a conflict, not be
+/// silently read past. The run owns some Kafka partitions of the table (all, a shard, or the group's assignment):
+/// their txns are this run's alone, while other tasks of the job may commit the others (docs/scale-out.md).
 /// </summary>
 internal sealed class TableTarget
 {
@@ -23,13 +25,16 @@ internal sealed class TableTarget
     private readonly Dictionary<int, long> _offsets;
     private readonly List<long> _versions = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string?>> _touched = new(StringComparer.Ordinal);
-    private readonly int _partitions;
+    private readonly SortedSet<int> _owned;
+    private readonly TableDefinition _definition;
     private Snapshot _readSnapshot;
 
-    private TableTarget(DeltaTable table, Snapshot snapshot, Func<int, string> appId, Dictionary<int, long> offsets, int partitions)
+    private TableTarget(
+        DeltaTable table, TableDefinition definition, Snapshot snapshot, Func<int, string> appId, Dictionary<int, long> offsets, IEnumerable<int> owned)
     {
         _table = table;
-        _partitions = partitions;
+        _definition = definition;
+        _owned = [.. owned];
         _readSnapshot = snapshot;
         _appId = appId;
         _offsets = offsets;
@@ -48,6 +53,9 @@ internal sealed class TableTarget
     /// <summary>The table's name: the last segment of its location (clicks, clicks_rejects).</summary>
     public string Name => Uri.AbsolutePath.TrimEnd('/').Split('/')[^1];
 
+    /// <summary>The Kafka partitions whose txns this run holds now.</summary>
+    public IReadOnlyCollection<int> Owned => _owned;
+
     /// <summary>Versions committed by this run.</summary>
     public IReadOnlyList<long> Versions => _versions;
 
@@ -63,16 +71,46 @@ internal sealed class TableTarget
     /// <param name="definition">Schema, partitioning and properties the table is created with and must match.</param>
     /// <param name="options">Writer options of this run.</param>
     /// <param name="appId">The txn appId of a partition.</param>
-    /// <param name="partitions">How many partitions the topic has now.</param>
+    /// <param name="owned">The Kafka partitions this run holds from the start (none under group assignment: see <see cref="AcquireAsync"/>).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<TableTarget> OpenAsync(
         IObjectStore store, TableDefinition definition, DeltaWriterOptions options, Func<int, string> appId,
-        int partitions, Snapshot? inspected, CancellationToken cancellationToken)
+        IEnumerable<int> owned, Snapshot? inspected, CancellationToken cancellationToken)
     {
         var table = new DeltaTable(store, options);
         var snapshot = inspected ?? await table.CreateIfNotExistsAsync(definition, cancellationToken);
-        return new TableTarget(table, snapshot, appId, Guard(snapshot, definition, appId), partitions);
+        return new TableTarget(table, definition, snapshot, appId, Guard(snapshot, definition, appId), owned);
     }
+
+    /// <summary>
+    /// The run now holds <paramref name="partitions"/> too (the group assigned them): reads the latest snapshot, where
+    /// the task that held them before committed what it read, and continues from there. The partitions it already held
+    /// must still hold this run's offsets there; the latest snapshot becomes the one the next commit reads.
+    /// </summary>
+    public async Task AcquireAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        var latest = await _table.Log.GetSnapshotAsync(null, cancellationToken);
+        var stored = Guard(latest, _definition, _appId);
+        EnsureOwnedUnchanged(latest);
+        foreach (var partition in partitions)
+        {
+            if (stored.TryGetValue(partition, out var next))
+            {
+                _offsets[partition] = next;
+            }
+            else
+            {
+                _offsets.Remove(partition);
+            }
+
+            _owned.Add(partition);
+        }
+
+        _readSnapshot = latest;
+    }
+
+    /// <summary>The run no longer holds <paramref name="partitions"/> (the group revoked them after this run committed what it read).</summary>
+    public void Release(IEnumerable<int> partitions) => _owned.ExceptWith(partitions);
 
     /// <summary>
     /// Reads an existing table and applies every guard <see cref="OpenAsync"/> applies, creating nothing; null when the
@@ -197,24 +235,25 @@ internal sealed class TableTarget
         advanced.ForEach(p => _offsets[p.Key] = p.Value);
         _versions.Add(result.Version);
         Touch(files);
-        EnsureSoleWriter(result.Version);
+        EnsureOwnedUnchanged(_readSnapshot);
         return result.Version;
     }
 
     /// <summary>
-    /// A commit rebased over another run's commit of other partitions of this job passes the Delta conflict check
-    /// (its own txn appIds were untouched), but this run's plan still covers those partitions, and its next commit
-    /// of them, read from this snapshot, would land their records twice. Every txn of the job must still be ours.
+    /// A commit rebased over another writer's commit passes the Delta conflict check when that commit touched only other
+    /// txns (other tasks of the job commit their own partitions). But if it touched a partition this run holds and did
+    /// not commit in this chunk, the next commit of it, read from this snapshot, would land its records twice: every
+    /// txn of a partition this run holds must still be this run's.
     /// </summary>
-    private void EnsureSoleWriter(long version)
+    private void EnsureOwnedUnchanged(Snapshot snapshot)
     {
-        for (var partition = 0; partition < _partitions; partition++)
+        foreach (var partition in _owned)
         {
-            var stored = _readSnapshot.GetTransactionVersion(_appId(partition));
+            var stored = snapshot.GetTransactionVersion(_appId(partition));
             long? ours = _offsets.TryGetValue(partition, out var offset) ? offset : null;
             if (stored != ours)
             {
-                throw new ConcurrentWriterException(Uri, version, _appId(partition), stored, ours);
+                throw new ConcurrentWriterException(Uri, snapshot.Version, _appId(partition), stored, ours);
             }
         }
     }

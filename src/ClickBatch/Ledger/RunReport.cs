@@ -24,6 +24,12 @@ public sealed record RunReport
     /// <summary>The error that ended the run, as shown to the user; never a secret or a payload.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The task that ran it (docs/scale-out.md): CLICKBATCH_TASK_ID, else host and process id. Null in older entries.</summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>How the run got its partitions: all, group or shard K/N; its topics' partitions are the ones it held. Null in older entries.</summary>
+    public string? Assignment { get; init; }
+
     public IReadOnlyList<TopicReport> Topics { get; init; } = [];
 
     /// <summary>The Redshift Spectrum check after the commits; null when it is not configured or did not run.</summary>

@@ -19,6 +19,9 @@ public abstract class ForwardingKafkaSource(IKafkaSource inner) : IKafkaSource
     public virtual IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
         inner.ReadAsync(ranges, cancellationToken);
 
+    public virtual IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken) =>
+        inner.ReadGroupAsync(topics, handler, cancellationToken);
+
     public virtual Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
         inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
 

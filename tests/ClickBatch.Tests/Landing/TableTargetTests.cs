@@ -40,5 +40,5 @@ public class TableTargetTests
 
     private static Task<TableTarget> OpenAsync(string path) =>
         TableTarget.OpenAsync(ObjectStoreFactory.Create(path), TableDefinitions.For(TableLayout.Rejects, "t_rejects", "test"),
-            new DeltaWriterOptions(), partition => "job/t/" + partition, partitions: 2, inspected: null, CancellationToken.None);
+            new DeltaWriterOptions(), partition => "job/t/" + partition, owned: [0, 1], inspected: null, CancellationToken.None);
 }

@@ -30,6 +30,18 @@ public sealed class FakeKafkaSource : IKafkaSource
 
     public int CaptureCount { get; private set; }
 
+    /// <summary>
+    /// The rebalances of a group read, in order: after that many chunks were handed out, the group revokes and then
+    /// assigns the partitions given. Empty: the group assigns every partition of the topics at once.
+    /// </summary>
+    public List<GroupStep> GroupScript { get; } = [];
+
+    /// <summary>Called right after the handler returned from a revocation (the group would hand the partitions on now).</summary>
+    public Func<Task>? AfterRevoke { get; set; }
+
+    /// <summary>What the handler of a group read was told, in order: "+clicks[0]" assigned, "-clicks[0]" revoked.</summary>
+    public List<string> GroupEvents { get; } = [];
+
     /// <summary>Adds a partition holding records at the given offsets; <paramref name="end"/> defaults to last offset + 1.</summary>
     public FakeKafkaSource WithPartition(string topic, int partition, IEnumerable<long> offsets, long earliest = 0, long? end = null)
     {
@@ -136,7 +148,81 @@ public sealed class FakeKafkaSource : IKafkaSource
         }
     }
 
+    /// <summary>
+    /// A group read on <see cref="GroupScript"/>: chunks come from the first partition held that is not complete, so a
+    /// revocation finds the ones it takes away part-read. Bounds are captured at each assignment, as the real source does.
+    /// </summary>
+    public async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
+        IReadOnlyList<string> topics, IAssignmentHandler handler, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var progress = new ReadProgress([]);
+        var steps = GroupScript.Count > 0 ? GroupScript.ToList()
+            : [new GroupStep(0, [.. _partitions.Keys.Where(k => topics.Contains(k.Topic)).OrderBy(k => k.Topic).ThenBy(k => k.Partition)], [])];
+        var chunks = 0;
+        while (true)
+        {
+            foreach (var step in steps.Where(s => s.AfterChunks == chunks).ToList())
+            {
+                steps.Remove(step);
+                Rebalance(step, progress, handler);
+                if (step.Revoke.Count > 0 && AfterRevoke is not null)
+                {
+                    await AfterRevoke();
+                }
+            }
+
+            if (progress.IsDone)
+            {
+                if (steps.Count == 0)
+                {
+                    yield break;
+                }
+
+                chunks = steps.Min(s => s.AfterChunks);
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return NextChunk(progress);
+            chunks++;
+            await Task.Yield();
+        }
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private void Rebalance(GroupStep step, ReadProgress progress, IAssignmentHandler handler)
+    {
+        if (step.Revoke.Count > 0)
+        {
+            progress.Remove(step.Revoke);
+            GroupEvents.AddRange(step.Revoke.Select(k => "-" + k));
+            handler.Revoked(step.Revoke);
+        }
+
+        if (step.Assign.Count > 0)
+        {
+            GroupEvents.AddRange(step.Assign.Select(k => "+" + k));
+            var bounds = step.Assign.Select(k => new PartitionBounds(k.Topic, k.Partition, _partitions[k].Earliest, _partitions[k].End)).ToList();
+            var ranges = handler.Assigned(bounds);
+            Assigned.AddRange(ranges.Where(r => !r.IsEmpty).Select(r => r.Key));
+            progress.Add(ranges);
+        }
+    }
+
+    private KafkaRecordBatch NextChunk(ReadProgress progress)
+    {
+        var position = progress.Incomplete.First();
+        var key = position.Key;
+        var accepted = _partitions[key].Records.Where(r => r.Offset >= position.NextOffset).Take(MaxChunkRecords)
+            .Where(r => progress.Accept(key, r.Offset)).Select(Lend).ToList();
+        if (accepted.Count == 0)
+        {
+            progress.AdvanceTo(key, _partitions[key].End);
+        }
+
+        return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
+    }
 
     /// <summary>The record with its payloads in memory of this chunk's own, as the real source lends a reused buffer.</summary>
     private static KafkaRecord Lend(KafkaRecord record) => record with { Key = Copy(record.Key), Value = Copy(record.Value) };

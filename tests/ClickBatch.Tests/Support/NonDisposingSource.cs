@@ -15,6 +15,9 @@ public sealed class NonDisposingSource(IKafkaSource inner) : IKafkaSource
     public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
         inner.ReadAsync(ranges, cancellationToken);
 
+    public IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken) =>
+        inner.ReadGroupAsync(topics, handler, cancellationToken);
+
     public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
         string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
         inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);

@@ -13,12 +13,17 @@ public sealed class LogRunProgress(ILogger logger, TimeProvider clock) : IRunPro
     public void Planned(IReadOnlyDictionary<string, long> offsetsPerTopic)
     {
         ArgumentNullException.ThrowIfNull(offsetsPerTopic);
+        var first = _topics.Count == 0;
         foreach (var (topic, planned) in offsetsPerTopic)
         {
-            _topics[topic] = (planned, 0);
+            // Group assignment plans again with every partition the group assigns: planned grows, read stays.
+            _topics[topic] = (planned, _topics.GetValueOrDefault(topic).Read);
         }
 
-        _started = _last = clock.GetTimestamp();
+        if (first)
+        {
+            _started = _last = clock.GetTimestamp();
+        }
     }
 
     public void Read(string topic, long records)

@@ -152,31 +152,51 @@ public sealed class RunJob
 
     private async Task DrainAsync(RunState run, RunLedgerUpdates ledger, CancellationToken stop)
     {
-        await using var source = _sourceFactory();
-        var topics = _settings.Topics.Select(t => t.Topic).ToList();
-        var bounds = await source.CaptureBoundsAsync(topics, stop);
-        run.Bounds = bounds;
-        var decoder = new DecoderOptions(run.RunId, run.StartedAt);
-        var inspected = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
-        foreach (var topic in _settings.Topics)
+        await using (var source = _sourceFactory())
         {
-            foreach (var (uri, definition) in Tables(topic))
+            var topics = _settings.Topics.Select(t => t.Topic).ToList();
+            var bounds = await source.CaptureBoundsAsync(topics, stop);
+            // Under group assignment the coordinator decides what this task holds, partition by partition (AssignAsync).
+            run.Bounds = _settings.Assignment.IsExplicit ? bounds.Where(b => _settings.Assignment.Includes(b.Partition)).ToList() : [];
+            var decoder = new DecoderOptions(run.RunId, run.StartedAt);
+            var inspected = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
+            foreach (var topic in _settings.Topics)
             {
-                inspected[uri] = await TableTarget.InspectAsync(_stores(uri), definition, p => _settings.AppId(topic.Topic, p), DeltaLogger, stop);
+                foreach (var (uri, definition) in Tables(topic))
+                {
+                    inspected[uri] = await TableTarget.InspectAsync(_stores(uri), definition, p => _settings.AppId(topic.Topic, p), DeltaLogger, stop);
+                }
             }
+
+            // One row-buffer memory for all topics of the run (docs/decoding.md, "Memory bound").
+            var rowBuffers = new RowBufferBudget(_settings.Files.MaxBufferedBytes);
+            foreach (var topic in _settings.Topics)
+            {
+                run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, inspected, rowBuffers, stop);
+            }
+
+            if (_settings.Assignment.IsExplicit)
+            {
+                await DrainAssignedAsync(source, run, ledger, stop);
+                await CheckSpectrumAsync(run, stop);
+                await CommitGroupOffsetsAsync(source, run);
+                return;
+            }
+
+            await DrainGroupAsync(source, run, ledger, topics, stop);
+            await CommitGroupOffsetsAsync(source, run);
         }
 
-        // One row-buffer memory for all topics of the run (docs/decoding.md, "Memory bound").
-        var rowBuffers = new RowBufferBudget(_settings.Files.MaxBufferedBytes);
-        foreach (var topic in _settings.Topics)
-        {
-            run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, bounds, inspected, rowBuffers, stop);
-        }
+        // Group assignment: after leaving the group, so the other tasks get this task's partitions without waiting for the check.
+        await CheckSpectrumAsync(run, stop);
+    }
 
-        var plan = OffsetPlanner.Plan(bounds, StoredOffsets(run, bounds), await GroupOffsetsAsync(source, bounds, stop),
-            _settings.StartingOffsets, _settings.AllowDataLoss);
+    /// <summary>All partitions or a shard: planned once from the bounds captured at start.</summary>
+    private async Task DrainAssignedAsync(IKafkaSource source, RunState run, RunLedgerUpdates ledger, CancellationToken stop)
+    {
+        var plan = await PlanAsync(source, run, run.Bounds, stop);
         run.Plan = plan;
-        LogPlan(plan, bounds);
+        RunPlanLog.Write(_logger, plan, run.Bounds);
         // Every guard passed and the plan stands: from here on the run may write, so the ledger shows it as Running.
         await ledger.StartAsync(stop);
         if (RecordStarts(run, plan))
@@ -184,11 +204,75 @@ public sealed class RunJob
             await CommitAllAsync(run, ledger, stop);
         }
 
-        await ReadAsync(source, run, ledger, plan, stop);
+        var progress = Progress ?? new LogRunProgress(_logger, _clock);
+        progress.Planned(PlannedPerTopic(plan));
+        await ReadAsync(source.ReadAsync(plan.Ranges, stop), run, ledger, progress);
         await CommitAllAsync(run, ledger, stop);
-        await CheckSpectrumAsync(run, stop);
-        await CommitGroupOffsetsAsync(source, run);
     }
+
+    /// <summary>
+    /// Group assignment (docs/scale-out.md): each partition is planned when the group assigns it, from the Delta log as
+    /// it stands then and the end offset captured then; before the group takes one away, what was read is committed.
+    /// </summary>
+    private async Task DrainGroupAsync(IKafkaSource source, RunState run, RunLedgerUpdates ledger, IReadOnlyList<string> topics, CancellationToken stop)
+    {
+        run.Plan = new OffsetPlan([], []);
+        await ledger.StartAsync(stop);
+        var progress = Progress ?? new LogRunProgress(_logger, _clock);
+        var handler = new SynchronousAssignmentHandler(
+            async assigned => await AssignAsync(source, run, ledger, progress, assigned, stop),
+            async revoked => await RevokeAsync(run, ledger, revoked));
+        await ReadAsync(source.ReadGroupAsync(topics, handler, stop), run, ledger, progress);
+        await CommitAllAsync(run, ledger, stop);
+    }
+
+    private async Task<IReadOnlyList<PartitionRange>> AssignAsync(
+        IKafkaSource source, RunState run, RunLedgerUpdates ledger, IRunProgress progress, IReadOnlyList<PartitionBounds> assigned, CancellationToken stop)
+    {
+        foreach (var group in assigned.GroupBy(b => b.Topic, StringComparer.Ordinal))
+        {
+            var ingestion = run.Topics[group.Key];
+            var partitions = group.Select(b => b.Partition).ToList();
+            await ingestion.Data.AcquireAsync(partitions, stop);
+            await ingestion.Rejects.AcquireAsync(partitions, stop);
+        }
+
+        var plan = await PlanAsync(source, run, assigned, stop);
+        run.Merge(assigned, plan);
+        RunPlanLog.Write(_logger, plan, assigned);
+        if (RecordStarts(run, plan))
+        {
+            await CommitAllAsync(run, ledger, CancellationToken.None);
+        }
+
+        progress.Planned(PlannedPerTopic(run.Plan!));
+        return plan.Ranges;
+    }
+
+    /// <summary>Commits what was read (of every partition: chunks are per topic), then lets the revoked partitions go.</summary>
+    private async Task RevokeAsync(RunState run, RunLedgerUpdates ledger, IReadOnlyList<KafkaPartition> revoked)
+    {
+        await CommitAllAsync(run, ledger, CancellationToken.None);
+        foreach (var group in revoked.GroupBy(k => k.Topic, StringComparer.Ordinal))
+        {
+            var ingestion = run.Topics[group.Key];
+            ingestion.Data.Release(group.Select(k => k.Partition));
+            ingestion.Rejects.Release(group.Select(k => k.Partition));
+        }
+    }
+
+    /// <summary>Plans the partitions of <paramref name="bounds"/> from the offsets the Delta log holds for them.</summary>
+    private async Task<OffsetPlan> PlanAsync(IKafkaSource source, RunState run, IReadOnlyList<PartitionBounds> bounds, CancellationToken stop)
+    {
+        var mine = _settings.Assignment.IsExplicit ? null : bounds.Select(b => b.Key).ToHashSet();
+        var stored = StoredOffsets(run, bounds)
+            .Where(s => mine?.Contains(s.Key) ?? _settings.Assignment.Includes(s.Key.Partition))
+            .ToDictionary(s => s.Key, s => s.Value);
+        return OffsetPlanner.Plan(bounds, stored, await GroupOffsetsAsync(source, bounds, stop), _settings.StartingOffsets, _settings.AllowDataLoss);
+    }
+
+    private static Dictionary<string, long> PlannedPerTopic(OffsetPlan plan) =>
+        plan.Ranges.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Sum(r => r.OffsetCount));
 
     /// <summary>After the last commit and Glue sync, before the group offsets; reports, never throws (the data is committed).</summary>
     private async Task CheckSpectrumAsync(RunState run, CancellationToken stop)
@@ -200,17 +284,17 @@ public sealed class RunJob
         }
     }
 
+    /// <summary>The topic's tables, holding the partitions this run drains from the start (all, or its shard; none under group assignment).</summary>
     private async Task<TopicIngestion> OpenTopicAsync(
-        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyList<PartitionBounds> bounds,
-        IReadOnlyDictionary<string, Snapshot?> inspected, RowBufferBudget rowBuffers, CancellationToken ct)
+        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyDictionary<string, Snapshot?> inspected, RowBufferBudget rowBuffers, CancellationToken ct)
     {
-        var partitions = bounds.Where(b => b.Topic == topic.Topic).Select(b => b.Partition + 1).DefaultIfEmpty(0).Max();
+        var owned = run.Bounds.Where(b => b.Topic == topic.Topic).Select(b => b.Partition).ToList();
         var writer = new DeltaWriterOptions { Clock = _clock, RunId = run.RunId, Logger = DeltaLogger };
         string AppId(int p) => _settings.AppId(topic.Topic, p);
         var targets = new List<TableTarget>();
         foreach (var (uri, definition) in Tables(topic))
         {
-            targets.Add(await TableTarget.OpenAsync(_stores(uri), definition, writer, AppId, partitions, inspected[uri], ct));
+            targets.Add(await TableTarget.OpenAsync(_stores(uri), definition, writer, AppId, owned, inspected[uri], ct));
         }
 
         return new TopicIngestion(topic, _settings.Landing, decoder, targets[0], targets[1], rowBuffers);
@@ -273,30 +357,9 @@ public sealed class RunJob
             ? await source.GetGroupOffsetsAsync(_settings.Source.GroupId, bounds.Select(b => b.Key).ToList(), ct)
             : new Dictionary<KafkaPartition, long>();
 
-    private void LogPlan(OffsetPlan plan, IReadOnlyList<PartitionBounds> bounds)
+    private async Task ReadAsync(IAsyncEnumerable<KafkaRecordBatch> batches, RunState run, RunLedgerUpdates ledger, IRunProgress progress)
     {
-        foreach (var gap in plan.Gaps)
-        {
-            RunLog.DataLossAccepted(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1, gap.MissingTo);
-        }
-
-        foreach (var gap in plan.BlockedGaps)
-        {
-            RunLog.DataLossBlocked(_logger, gap.Topic, gap.Partition, gap.MissingFrom, gap.MissingTo - 1);
-        }
-
-        foreach (var range in plan.Ranges.Where(r => !r.IsEmpty))
-        {
-            var earliest = bounds.First(b => b.Key == range.Key).Earliest;
-            RunLog.PartitionPlanned(_logger, range.Topic, range.Partition, range.From, range.To, earliest);
-        }
-    }
-
-    private async Task ReadAsync(IKafkaSource source, RunState run, RunLedgerUpdates ledger, OffsetPlan plan, CancellationToken stop)
-    {
-        var progress = Progress ?? new LogRunProgress(_logger, _clock);
-        progress.Planned(plan.Ranges.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Sum(r => r.OffsetCount)));
-        await foreach (var batch in source.ReadAsync(plan.Ranges, stop))
+        await foreach (var batch in batches)
         {
             foreach (var record in batch.Records)
             {
@@ -361,8 +424,11 @@ public sealed class RunJob
 
     private async Task CommitGroupOffsetsAsync(IKafkaSource source, RunState run)
     {
+        // Only what this run holds: another task of the job commits the partitions it holds, and this run's figure of
+        // a partition it gave up would be older than that task's.
         var next = run.Topics.Values
-            .SelectMany(t => t.CommittedOffsets.Select(o => (Key: new KafkaPartition(t.Topic.Topic, o.Key), Next: o.Value)))
+            .SelectMany(t => t.CommittedOffsets.Where(o => t.Data.Owned.Contains(o.Key))
+                .Select(o => (Key: new KafkaPartition(t.Topic.Topic, o.Key), Next: o.Value)))
             .ToDictionary(o => o.Key, o => o.Next);
         try
         {

@@ -18,6 +18,22 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
 
     public OffsetPlan? Plan { get; set; }
 
+    /// <summary>
+    /// Adds what a group assignment planned (docs/scale-out.md): the partitions' bounds and ranges replace what an earlier
+    /// assignment of the same partitions planned; the report shows every partition the run held.
+    /// </summary>
+    public void Merge(IReadOnlyList<PartitionBounds> bounds, OffsetPlan plan)
+    {
+        var keys = bounds.Select(b => b.Key).ToHashSet();
+        Bounds = [.. Bounds.Where(b => !keys.Contains(b.Key)), .. bounds];
+        var previous = Plan ?? new OffsetPlan([], []);
+        Plan = new OffsetPlan([.. previous.Ranges.Where(r => !keys.Contains(r.Key)), .. plan.Ranges],
+            [.. previous.Gaps.Where(g => !keys.Contains(new KafkaPartition(g.Topic, g.Partition))), .. plan.Gaps])
+        {
+            BlockedGaps = [.. previous.BlockedGaps.Where(g => !keys.Contains(new KafkaPartition(g.Topic, g.Partition))), .. plan.BlockedGaps],
+        };
+    }
+
     /// <summary>The Redshift Spectrum check's outcome, once it ran.</summary>
     public SpectrumCheckReport? SpectrumCheck { get; set; }
 
@@ -26,6 +42,8 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
         RunId = RunId,
         JobId = settings.JobId,
         Operation = "run",
+        TaskId = settings.TaskId,
+        Assignment = settings.Assignment.ToString(),
         StartedAt = StartedAt,
         EndedAt = status == RunStatus.Running ? null : clock.GetUtcNow(),
         Status = status,

@@ -230,6 +230,9 @@ public sealed class RunJobTests : IDisposable
             }
         }
 
+        public IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("explicit assignment only");
+
         public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
             inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
 
@@ -257,6 +260,9 @@ public sealed class RunJobTests : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
+
+        public IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("explicit assignment only");
 
         public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
             string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>

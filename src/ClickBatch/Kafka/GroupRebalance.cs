@@ -1,0 +1,97 @@
+using System.Runtime.ExceptionServices;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace ClickBatch.Kafka;
+
+/// <summary>
+/// The rebalance callbacks of a group read (docs/scale-out.md). librdkafka calls them from inside a poll, through
+/// native code: nothing may be thrown out of them, so a failure is kept and thrown by <see cref="ThrowIfFailed"/>
+/// once the poll returned, and no later callback calls the run's handler.
+/// </summary>
+internal sealed class GroupRebalance(
+    IAssignmentHandler handler, BoundedReader reader, Func<IReadOnlyList<KafkaPartition>, IReadOnlyList<PartitionBounds>> captureBounds, ILogger logger)
+{
+    private Exception? _failure;
+
+    /// <summary>The coordinator answered this task at least once (its assignment may be empty: more tasks than partitions).</summary>
+    public bool HasAssignment { get; private set; }
+
+    /// <summary>
+    /// Confluent assigns exactly what this returns. Each partition starts where the run's handler planned it; one with
+    /// nothing to read starts at its end and is paused once assigned.
+    /// </summary>
+    public IEnumerable<TopicPartitionOffset> Assigned(List<TopicPartition> partitions)
+    {
+        HasAssignment = true;
+        var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        if (_failure is not null || keys.Count == 0)
+        {
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+        }
+
+        try
+        {
+            KafkaSourceLog.GroupAssigned(logger, keys.Count, Describe(keys));
+            var bounds = captureBounds(keys);
+            var ranges = handler.Assigned(bounds).ToDictionary(r => r.Key);
+            reader.Add([.. ranges.Values]);
+            reader.AfterAssign(keys.Where(k => ranges.TryGetValue(k, out var r) && !r.IsEmpty), keys.Where(k => !ranges.TryGetValue(k, out var r) || r.IsEmpty));
+            return partitions.Select(p => new TopicPartitionOffset(p,
+                ranges.TryGetValue(new KafkaPartition(p.Topic, p.Partition.Value), out var range) ? range.From : Offset.End));
+        }
+        catch (Exception ex)
+        {
+            _failure = ex;
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+        }
+    }
+
+    /// <summary>The run commits what it read of the partitions before the group hands them to another task.</summary>
+    public IEnumerable<TopicPartitionOffset> Revoked(List<TopicPartitionOffset> partitions)
+    {
+        var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        try
+        {
+            reader.Forget(keys);
+            if (_failure is null && keys.Count > 0)
+            {
+                KafkaSourceLog.GroupRevoked(logger, keys.Count, Describe(keys));
+                handler.Revoked(keys);
+            }
+        }
+        catch (Exception ex)
+        {
+            _failure ??= ex;
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// The session expired (this task was silent past session.timeout.ms) and the group may already have given the
+    /// partitions to another task: committing them now could only conflict. The run stops; what it committed stands.
+    /// </summary>
+    public IEnumerable<TopicPartitionOffset> Lost(List<TopicPartitionOffset> partitions)
+    {
+        var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        reader.Forget(keys);
+        KafkaSourceLog.GroupLost(logger, keys.Count, Describe(keys));
+        _failure ??= new KafkaSourceException(
+            $"This task lost its partitions ({Describe(keys)}) to the consumer group: it did not reach the group coordinator within "
+            + "session.timeout.ms, and the group may have given them to another task. It stopped without committing what it read of "
+            + "them since its last commit; that is read again by whoever holds them next. Rerun; if it recurs, raise "
+            + "Kafka.Properties.session.timeout.ms or look for long pauses (CPU starved, network).", isTransient: true);
+        return [];
+    }
+
+    public void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private static string Describe(IEnumerable<KafkaPartition> keys) => string.Join(",", keys.Select(k => k.ToString()));
+}
