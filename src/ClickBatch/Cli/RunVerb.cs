@@ -71,7 +71,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = RunSettingsFactory.Create(LoadOptions(context)) with { TaskId = TaskIdentity.Of(context.Environment) };
+        var settings = RunSettingsFactory.Create(LoadOptions(context));
         var bars = context.IsInteractive && !Json;
         using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : bars ? LogLevel.Warning : LogLevel.Information }).CreateLoggerFactory();
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();

@@ -18,6 +18,12 @@ public sealed class RunOptions
     /// </summary>
     public string Assignment { get; set; } = "all";
 
+    /// <summary>
+    /// Who this task is in run reports and <c>status</c> (env <c>CLICKBATCH_RUN__TASKID</c>). Default: host name and process
+    /// id (an ECS task's host name is its own).
+    /// </summary>
+    public string? TaskId { get; set; }
+
     /// <summary><c>K/N</c>: drain the partitions p with p mod N = K (0 &lt;= K &lt; N) of every topic. Default none (docs/scale-out.md).</summary>
     public string? Shard { get; set; }
 

@@ -27,7 +27,7 @@ public sealed record RunSettings
     /// <summary>Which partitions this task drains; default all of them.</summary>
     public PartitionAssignment Assignment { get; init; } = PartitionAssignment.All;
 
-    /// <summary>Who this task is, for the run report and status (the ECS task, else host and process).</summary>
+    /// <summary>Who this task is, for the run report and status (Run.TaskId, else host and process).</summary>
     public string TaskId { get; init; } = "local";
 
     public double MaxRejectRatio { get; init; } = LandingSettings.DefaultMaxRejectRatio;

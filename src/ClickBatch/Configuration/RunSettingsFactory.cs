@@ -55,6 +55,9 @@ public static class RunSettingsFactory
             StartingOffsets = Enum.Parse<StartingOffsets>(options.Run.StartingOffsets, ignoreCase: true),
             AllowDataLoss = options.Run.AllowDataLoss,
             Assignment = assignment!,
+            TaskId = string.IsNullOrWhiteSpace(options.Run.TaskId)
+                ? Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : options.Run.TaskId.Trim(),
             MaxRejectRatio = options.Run.MaxRejectRatio,
             Files = files,
             CommitEveryRecords = options.Run.CommitEveryRecords,

@@ -48,7 +48,7 @@ internal sealed class GroupRebalance(
     }
 
     /// <summary>The run commits what it read of the partitions before the group hands them to another task.</summary>
-    public IEnumerable<TopicPartitionOffset> Revoked(List<TopicPartitionOffset> partitions)
+    public void Revoked(List<TopicPartitionOffset> partitions)
     {
         var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
         try
@@ -64,15 +64,13 @@ internal sealed class GroupRebalance(
         {
             _failure ??= ex;
         }
-
-        return [];
     }
 
     /// <summary>
     /// The session expired (this task was silent past session.timeout.ms) and the group may already have given the
     /// partitions to another task: committing them now could only conflict. The run stops; what it committed stands.
     /// </summary>
-    public IEnumerable<TopicPartitionOffset> Lost(List<TopicPartitionOffset> partitions)
+    public void Lost(List<TopicPartitionOffset> partitions)
     {
         var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
         reader.Forget(keys);
@@ -82,7 +80,6 @@ internal sealed class GroupRebalance(
             + "session.timeout.ms, and the group may have given them to another task. It stopped without committing what it read of "
             + "them since its last commit; that is read again by whoever holds them next. Rerun; if it recurs, raise "
             + "Kafka.Properties.session.timeout.ms or look for long pauses (CPU starved, network).", isTransient: true);
-        return [];
     }
 
     public void ThrowIfFailed()

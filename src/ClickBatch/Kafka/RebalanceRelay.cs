@@ -14,7 +14,8 @@ internal sealed class RebalanceRelay
     public IEnumerable<TopicPartitionOffset> Assigned(List<TopicPartition> partitions) =>
         Target?.Assigned(partitions) ?? partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
 
-    public IEnumerable<TopicPartitionOffset> Revoked(List<TopicPartitionOffset> partitions) => Target?.Revoked(partitions) ?? [];
+    /// <summary>An action, not a function: Confluent.Kafka refuses revoked or lost handlers that return an assignment under a cooperative assignor.</summary>
+    public void Revoked(List<TopicPartitionOffset> partitions) => Target?.Revoked(partitions);
 
-    public IEnumerable<TopicPartitionOffset> Lost(List<TopicPartitionOffset> partitions) => Target?.Lost(partitions) ?? [];
+    public void Lost(List<TopicPartitionOffset> partitions) => Target?.Lost(partitions);
 }
