@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
+using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
@@ -107,6 +108,14 @@ internal sealed class TableTarget
         }
 
         _readSnapshot = latest;
+    }
+
+    /// <summary>The latest snapshot when another writer committed after <paramref name="snapshot"/>, else null.</summary>
+    public async Task<Snapshot?> NewerSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var latest = (await LogSegmentBuilder.ListAsync(Store, LogFile.CommitKey(snapshot.Version), cancellationToken))
+            .Where(f => f.Kind == LogFileKind.Commit && f.Version > snapshot.Version).Select(f => f.Version).DefaultIfEmpty(-1).Max();
+        return latest < 0 ? null : await _table.Log.GetSnapshotAsync(latest, cancellationToken);
     }
 
     /// <summary>The run no longer holds <paramref name="partitions"/> (the group revoked them after this run committed what it read).</summary>

@@ -1,3 +1,4 @@
+using ClickBatch.Aws;
 using ClickBatch.Delta.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,26 @@ public sealed class GlueRegistrar(IGlueCatalog glue, ILogger? logger = null)
         return new GlueRegistration(database, table, snapshot.Version, action, sync.Added, sync.Removed, sync.Updated);
     }
 
+    /// <summary>
+    /// Tasks of one job register the same tables at once (docs/scale-out.md): a create that another task won, or an update
+    /// that raced another task's, is done again against what the other task left (bounded).
+    /// </summary>
     private async Task<GlueTableAction> EnsureTableAsync(string database, GlueTableInput wanted, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryEnsureTableAsync(database, wanted, cancellationToken);
+            }
+            catch (AwsServiceException ex) when (attempt < 5 && ex.ErrorCode is "AlreadyExistsException" or "ConcurrentModificationException")
+            {
+                GlueLog.TableRaced(log, database, wanted.Name, ex.ErrorCode);
+            }
+        }
+    }
+
+    private async Task<GlueTableAction> TryEnsureTableAsync(string database, GlueTableInput wanted, CancellationToken cancellationToken)
     {
         var existing = await glue.GetTableAsync(database, wanted.Name, cancellationToken);
         if (existing is null)

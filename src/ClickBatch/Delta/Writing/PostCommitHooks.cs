@@ -1,5 +1,6 @@
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Checkpoints;
+using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Maintenance;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
@@ -33,13 +34,34 @@ internal static class PostCommitHooks
         return (checkpoint, manifestsStale);
     }
 
+    /// <summary>Most times the touched manifests are rewritten from a newer snapshot before they count as stale.</summary>
+    internal const int MaxManifestRounds = 10;
+
+    /// <summary>
+    /// Writes the manifests of the partitions this commit touched, then checks the log: when another writer committed
+    /// meanwhile, its manifest of a shared partition may have been overwritten by this older one, so they are written
+    /// again from the newest snapshot, until no commit came in between (docs/scale-out.md, "Catalog"). Whoever writes a
+    /// partition's manifest last saw no newer commit after writing it, so the manifest ends up matching the latest snapshot.
+    /// </summary>
     private static async Task<bool> TryUpdateManifestsAsync(
         DeltaTable table, Snapshot snapshot, IReadOnlyList<DeltaAction> actions, CancellationToken cancellationToken)
     {
         try
         {
-            await ManifestWriter.UpdateAsync(table.Log.Store, snapshot, actions, table.Options.Logger, cancellationToken);
-            return true;
+            for (var round = 1; round <= MaxManifestRounds; round++)
+            {
+                await ManifestWriter.UpdateAsync(table.Log.Store, snapshot, actions, table.Options.Logger, cancellationToken);
+                var newer = (await LogSegmentBuilder.ListAsync(table.Log.Store, LogFile.CommitKey(snapshot.Version), cancellationToken))
+                    .Where(f => f.Kind == LogFileKind.Commit && f.Version > snapshot.Version).Select(f => f.Version).DefaultIfEmpty(-1).Max();
+                if (newer < 0)
+                {
+                    return true;
+                }
+
+                snapshot = await table.Log.GetSnapshotAsync(newer, cancellationToken);
+            }
+
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

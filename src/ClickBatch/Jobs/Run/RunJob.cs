@@ -413,14 +413,34 @@ public sealed class RunJob
         await SyncCatalogAsync(ingestion.Rejects, commit.RejectsVersion, ct);
     }
 
-    /// <summary>After the commit and its manifests: a failure here loses nothing (the next run or register repairs).</summary>
+    /// <summary>
+    /// After the commit and its manifests: a failure here loses nothing (the next run or register repairs). Other tasks of
+    /// the job commit and register the same table meanwhile (docs/scale-out.md): an older snapshot registered after a
+    /// newer one would drop the newer one's partitions, so when the table moved on while it was registered, the newest
+    /// version is registered too (bounded): whoever registers last saw no newer version.
+    /// </summary>
     private async Task SyncCatalogAsync(TableTarget table, long? committedVersion, CancellationToken ct)
     {
-        if (_catalog is not null && committedVersion is not null)
+        if (_catalog is null || committedVersion is null)
         {
-            await _catalog.SyncAsync(table.Name, table.Snapshot, ct);
+            return;
+        }
+
+        var snapshot = table.Snapshot;
+        for (var round = 1; round <= MaxCatalogRounds; round++)
+        {
+            await _catalog.SyncAsync(table.Name, snapshot, ct);
+            if (await table.NewerSnapshotAsync(snapshot, ct) is not { } newer)
+            {
+                return;
+            }
+
+            RunLog.CatalogCaughtUp(_logger, table.Name, snapshot.Version, newer.Version);
+            snapshot = newer;
         }
     }
+
+    private const int MaxCatalogRounds = 10;
 
     private async Task CommitGroupOffsetsAsync(IKafkaSource source, RunState run)
     {

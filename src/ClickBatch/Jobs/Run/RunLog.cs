@@ -60,4 +60,8 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1918, Level = LogLevel.Warning,
         Message = "The run's staging folder {Path} could not be removed; a later run removes it once it is 48 h old")]
     public static partial void StagingNotRemoved(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 1919, Level = LogLevel.Information,
+        Message = "{Table} moved from Delta version {FromVersion} to {ToVersion} (another task) while it was registered in the catalog; registering the newer one")]
+    public static partial void CatalogCaughtUp(ILogger logger, string table, long fromVersion, long toVersion);
 }

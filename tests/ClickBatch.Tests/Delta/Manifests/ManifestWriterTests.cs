@@ -54,6 +54,37 @@ public class ManifestWriterTests
         File.Exists(line["file://".Length..]).ShouldBeTrue("a Hive reader takes the line's path literally");
     }
 
+    /// <summary>
+    /// Issue 16: two writers append to one partition; the first one's manifest write is held back until the second has
+    /// committed and written its own manifest, so the first, older manifest lands last. It must not stay that way.
+    /// </summary>
+    [Fact]
+    public async Task CommitAsync_AnotherWriterCommitsBeforeThisManifestLands_ManifestEndsWithBothWritersFiles()
+    {
+        using var t = new DeltaTestTable(ManifestsOn, partitioned: true);
+        await t.CreateAsync();
+        var manifest = "_symlink_format_manifest/event_date=2026-11-01/manifest";
+        var held = true;
+        var slowStore = new InterceptingStore(t.Store, (key, _) =>
+        {
+            if (key == manifest && held)
+            {
+                held = false;
+                t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-01/b.parquet", eventDate: "2026-11-01")).GetAwaiter().GetResult();
+            }
+        });
+        var slow = new ClickBatch.Delta.Writing.DeltaTable(slowStore, t.Table.Options);
+        var tx = slow.StartTransaction(await t.SnapshotAsync(), "WRITE");
+        tx.Add(DeltaTestTable.Add("event_date=2026-11-01/a.parquet", eventDate: "2026-11-01"));
+
+        var result = await tx.CommitAsync(Ct);
+
+        (result.Version, held).ShouldBe((1L, false));
+        var root = new Uri(t.Path + "/").AbsoluteUri;
+        (await ReadAsync(t, manifest)).ShouldBe(root + "event_date=2026-11-01/a.parquet\n" + root + "event_date=2026-11-01/b.parquet\n");
+        result.ManifestsStale.ShouldBeFalse();
+    }
+
     [Fact]
     public async Task CommitAsync_PartitionEmptied_DeletesItsManifest()
     {
