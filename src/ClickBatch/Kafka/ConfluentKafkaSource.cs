@@ -57,17 +57,19 @@ public sealed class ConfluentKafkaSource : IKafkaSource
             var progress = new ReadProgress([]);
             using var reader = StartReader(progress, topics);
             var bounds = new BoundsCapture(_consumer, _options.RequestTimeout, _settings.BootstrapServers, _logger);
-            var rebalance = new GroupRebalance(handler, reader, partitions => bounds.Capture(partitions, cancellationToken), _logger);
+            var rebalance = new GroupRebalance(handler, reader, partitions => bounds.Capture(partitions, cancellationToken), _clock, _logger);
             _relay.Target = rebalance;
             try
             {
                 KafkaSourceLog.GroupJoining(_logger, _options.GroupId, string.Join(",", topics));
                 _consumer.Subscribe(topics);
                 _subscribed = true;
-                while (!rebalance.HasAssignment || !progress.IsDone)
+                var joined = _clock.GetTimestamp();
+                while (!progress.IsDone || !rebalance.MayFinish(_options.GroupIdleWait))
                 {
                     var batch = await Task.Run(() => reader.ReadChunk(cancellationToken, pollOnce: true), cancellationToken);
                     rebalance.ThrowIfFailed();
+                    ThrowIfNeverAssigned(rebalance, joined);
                     if (batch.Records.Count > 0 || batch.Positions.Count > 0)
                     {
                         yield return batch;
@@ -171,6 +173,18 @@ public sealed class ConfluentKafkaSource : IKafkaSource
     /// The reader and its consume loop. The loop binds ClickBatch's own librdkafka calls to the library Confluent.Kafka
     /// loaded: a failure there is the installation's, said as such, never an unexpected error.
     /// </summary>
+    private void ThrowIfNeverAssigned(GroupRebalance rebalance, long joined)
+    {
+        if (!rebalance.HasAssignment && _clock.GetElapsedTime(joined) > _options.StallTimeout)
+        {
+            throw (KafkaSourceException)new KafkaSourceException(
+                $"Joined consumer group '{_options.GroupId}' but its coordinator assigned this task nothing for {_options.StallTimeout}: "
+                + "expected an assignment (possibly empty) within a few heartbeats. Check the brokers' group coordinator and that every "
+                + "task of the job uses the same topics and --group-id; then rerun (nothing was read).", isTransient: true)
+                .With("GroupId", _options.GroupId);
+        }
+    }
+
     private void EnterRead()
     {
         if (Interlocked.Exchange(ref _reading, 1) == 1)

@@ -10,12 +10,22 @@ namespace ClickBatch.Kafka;
 /// once the poll returned, and no later callback calls the run's handler.
 /// </summary>
 internal sealed class GroupRebalance(
-    IAssignmentHandler handler, BoundedReader reader, Func<IReadOnlyList<KafkaPartition>, IReadOnlyList<PartitionBounds>> captureBounds, ILogger logger)
+    IAssignmentHandler handler, BoundedReader reader, Func<IReadOnlyList<KafkaPartition>, IReadOnlyList<PartitionBounds>> captureBounds,
+    TimeProvider clock, ILogger logger)
 {
+    private readonly HashSet<KafkaPartition> _held = [];
     private Exception? _failure;
+    private long _lastChange = clock.GetTimestamp();
 
     /// <summary>The coordinator answered this task at least once (its assignment may be empty: more tasks than partitions).</summary>
     public bool HasAssignment { get; private set; }
+
+    /// <summary>
+    /// Whether the read may end once every partition held is complete: at once when it holds partitions, else only after
+    /// <paramref name="idleWait"/> without a rebalance. A task that joins a running group first gets an empty assignment
+    /// while the others give up partitions (cooperative rebalancing), then those partitions a moment later.
+    /// </summary>
+    public bool MayFinish(TimeSpan idleWait) => HasAssignment && (_held.Count > 0 || clock.GetElapsedTime(_lastChange) >= idleWait);
 
     /// <summary>
     /// Confluent assigns exactly what this returns. Each partition starts where the run's handler planned it; one with
@@ -24,7 +34,9 @@ internal sealed class GroupRebalance(
     public IEnumerable<TopicPartitionOffset> Assigned(List<TopicPartition> partitions)
     {
         HasAssignment = true;
+        _lastChange = clock.GetTimestamp();
         var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        _held.UnionWith(keys);
         if (_failure is not null || keys.Count == 0)
         {
             return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
@@ -51,6 +63,8 @@ internal sealed class GroupRebalance(
     public void Revoked(List<TopicPartitionOffset> partitions)
     {
         var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        _held.ExceptWith(keys);
+        _lastChange = clock.GetTimestamp();
         try
         {
             reader.Forget(keys);
@@ -73,6 +87,7 @@ internal sealed class GroupRebalance(
     public void Lost(List<TopicPartitionOffset> partitions)
     {
         var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        _held.ExceptWith(keys);
         reader.Forget(keys);
         KafkaSourceLog.GroupLost(logger, keys.Count, Describe(keys));
         _failure ??= new KafkaSourceException(

@@ -44,6 +44,13 @@ public sealed record KafkaSourceOptions
     /// </summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Group assignment: how long a task that holds no partition waits for the group to give it some before it ends.
+    /// Default 5 s: a task joining a running group gets an empty assignment first, and the partitions the others give up
+    /// within a heartbeat or two (heartbeat.interval.ms, default 3 s). A task holding partitions ends once they are done.
+    /// </summary>
+    public TimeSpan GroupIdleWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Every problem with these options, empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
