@@ -18,6 +18,15 @@ public static class StatusPrinter
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"job {report.JobId}, group {report.GroupId}, lake {report.Lake}: lag {report.Lag} records");
         text.AppendLine(LastRunLine(report.LastRun));
+        if (report.TaskRuns.Count > 1)
+        {
+            // N tasks share the job (docs/scale-out.md): each one's newest run of the night.
+            foreach (var run in report.TaskRuns)
+            {
+                text.AppendLine("  task " + run.TaskId + ": " + LastRunLine(run));
+            }
+        }
+
         foreach (var topic in report.Topics)
         {
             AppendTopic(text, topic);
@@ -36,11 +45,11 @@ public static class StatusPrinter
     {
         var landed = topic.TableLanded || topic.RejectsTableLanded ? string.Empty : " — not landed yet (no Delta table)";
         text.AppendLine(CultureInfo.InvariantCulture, $"{topic.Topic} -> {topic.Table} (rejects {topic.RejectsTable}): lag {topic.Lag}{landed}");
-        text.AppendLine("  partition     stored      table    rejects      group   earliest     latest        lag  note");
+        text.AppendLine("  partition     stored      table    rejects      group   earliest     latest        lag  last task            note");
         foreach (var p in topic.Partitions)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {p.Partition,9} {Show(p.StoredOffset),10} {Show(p.TableOffset),10} {Show(p.RejectsOffset),10} {Show(p.GroupOffset),10} {p.EarliestOffset,10} {p.LatestOffset,10} {p.Lag,10}  {Note(p)}");
+                $"  {p.Partition,9} {Show(p.StoredOffset),10} {Show(p.TableOffset),10} {Show(p.RejectsOffset),10} {Show(p.GroupOffset),10} {p.EarliestOffset,10} {p.LatestOffset,10} {p.Lag,10}  {p.LastTaskId ?? "-",-20} {Note(p)}");
         }
     }
 

@@ -7,6 +7,12 @@ public sealed record LastRun
 {
     public required string RunId { get; init; }
 
+    /// <summary>The task that ran it (Run.TaskId); null in entries written before issue 16.</summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>all, group or shard K/N; null in entries written before issue 16.</summary>
+    public string? Assignment { get; init; }
+
     public required RunStatus Status { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
@@ -26,6 +32,8 @@ public sealed record LastRun
     public static LastRun From(RunReport report) => new()
     {
         RunId = report.RunId,
+        TaskId = report.TaskId,
+        Assignment = report.Assignment,
         Status = report.Status,
         StartedAt = report.StartedAt,
         EndedAt = report.EndedAt,

@@ -26,6 +26,15 @@ public sealed record PartitionStatus
     /// <summary>High watermark: one past the last offset Kafka has now.</summary>
     public required long LatestOffset { get; init; }
 
+    /// <summary>The newest run that held this partition (its ledger entry lists it); null when none in the ledger read.</summary>
+    public string? LastRunId { get; init; }
+
+    /// <summary>The task that run was (Run.TaskId; with N tasks, which one last drained this partition).</summary>
+    public string? LastTaskId { get; init; }
+
+    /// <summary>When that run started.</summary>
+    public DateTimeOffset? LastRunStartedAt { get; init; }
+
     /// <summary>Records the next run would read: latest minus the stored offset (minus earliest when nothing is stored).</summary>
     public long Lag => LatestOffset - (StoredOffset ?? EarliestOffset);
 

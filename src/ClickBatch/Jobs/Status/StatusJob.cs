@@ -28,27 +28,51 @@ public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFac
             group = await source.GetGroupOffsetsAsync(settings.Source.GroupId, bounds.Select(b => b.Key).ToList(), cancellationToken);
         }
 
+        // Newest first by start: run ids of tasks started in the same second do not sort by time.
+        var runs = (await new RunLedger(_stores(settings.LakeUri)).ReadLatestAsync(
+            RunsRead, report => report.Operation == "run" && report.JobId == settings.JobId, cancellationToken))
+            .OrderByDescending(r => r.StartedAt).ToList();
         var topics = new List<TopicStatus>();
         foreach (var topic in settings.Topics)
         {
-            topics.Add(await TopicAsync(topic, bounds.Where(b => b.Topic == topic.Topic).ToList(), group, cancellationToken));
+            topics.Add(await TopicAsync(topic, bounds.Where(b => b.Topic == topic.Topic).ToList(), group, runs, cancellationToken));
         }
 
-        var lastRun = await new RunLedger(_stores(settings.LakeUri)).ReadLatestAsync(
-            1, report => report.Operation == "run" && report.JobId == settings.JobId, cancellationToken);
         return new StatusReport
         {
             JobId = settings.JobId,
             GroupId = settings.Source.GroupId,
             Lake = settings.LakeUri,
             Topics = topics,
-            LastRun = lastRun.Count > 0 ? LastRun.From(lastRun[0]) : null,
+            LastRun = runs.Count > 0 ? LastRun.From(runs[0]) : null,
+            TaskRuns = TaskRunsOf(runs),
         };
     }
 
+    /// <summary>Ledger entries read for the per-partition and per-task view: a night of many tasks, and some nights before.</summary>
+    private const int RunsRead = 200;
+
+    /// <summary>The newest run of each task that started within a day of the job's newest run, newest first.</summary>
+    private static List<LastRun> TaskRunsOf(IReadOnlyList<RunReport> runs) => runs.Count == 0 ? [] : runs
+        .Where(r => r.StartedAt >= runs[0].StartedAt.AddDays(-1))
+        .GroupBy(r => r.TaskId ?? r.RunId, StringComparer.Ordinal)
+        .Select(g => LastRun.From(g.First()))
+        .ToList();
+
     private async Task<TopicStatus> TopicAsync(
-        TopicSettings topic, List<PartitionBounds> bounds, IReadOnlyDictionary<KafkaPartition, long> group, CancellationToken ct)
+        TopicSettings topic, List<PartitionBounds> bounds, IReadOnlyDictionary<KafkaPartition, long> group, IReadOnlyList<RunReport> runs,
+        CancellationToken ct)
     {
+        // Newest first: the first run listing a partition is the one that last held it.
+        var lastHolders = new Dictionary<int, RunReport>();
+        foreach (var run in runs)
+        {
+            foreach (var partition in run.Topics.Where(t => t.Topic == topic.Topic).SelectMany(t => t.Partitions))
+            {
+                lastHolders.TryAdd(partition.Partition, run);
+            }
+        }
+
         var table = await ReadOffsetsAsync(topic.TableUri, ct);
         var rejects = await ReadOffsetsAsync(topic.RejectsTableUri, ct);
         return new TopicStatus
@@ -58,7 +82,12 @@ public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFac
             RejectsTable = topic.RejectsTableUri,
             TableLanded = table is not null,
             RejectsTableLanded = rejects is not null,
-            Partitions = bounds.Select(b => Partition(b, Offset(table, b), Offset(rejects, b), group)).ToList(),
+            Partitions = bounds.Select(b => Partition(b, Offset(table, b), Offset(rejects, b), group) with
+            {
+                LastRunId = lastHolders.GetValueOrDefault(b.Partition)?.RunId,
+                LastTaskId = lastHolders.GetValueOrDefault(b.Partition)?.TaskId,
+                LastRunStartedAt = lastHolders.GetValueOrDefault(b.Partition)?.StartedAt,
+            }).ToList(),
         };
     }
 

@@ -14,5 +14,11 @@ public sealed record StatusReport
     /// <summary>The job's newest run in the lake's ledger; null when it never ran on this lake.</summary>
     public LastRun? LastRun { get; init; }
 
+    /// <summary>
+    /// With N tasks (docs/scale-out.md): the newest run of each task that started within a day of the newest run, newest
+    /// first; one entry when a single task runs the job.
+    /// </summary>
+    public IReadOnlyList<LastRun> TaskRuns { get; init; } = [];
+
     public long Lag => Topics.Sum(t => t.Lag);
 }

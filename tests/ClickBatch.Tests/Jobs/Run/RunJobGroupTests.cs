@@ -97,6 +97,23 @@ public sealed class RunJobGroupTests : IDisposable
         (await OffsetsAsync("clicks_rejects")).Count.ShouldBe(25);
     }
 
+    [Fact]
+    public async Task Status_AfterTwoTasksSharedTheJob_ShowsEachPartitionsLastTaskAndEachTasksRun()
+    {
+        var first = Source();
+        first.GroupScript.Add(new GroupStep(0, [P0], []));
+        var second = Source();
+        second.GroupScript.Add(new GroupStep(0, [P1], []));
+        await _lake.RunAsync(first, GroupSettings() with { TaskId = "task-a" });
+        await _lake.RunAsync(second, GroupSettings() with { TaskId = "task-b" });
+
+        var status = await new ClickBatch.Jobs.Status.StatusJob(GroupSettings(), () => new NonDisposingSource(Source()), uri => new LocalObjectStore(uri))
+            .CollectAsync(CancellationToken.None);
+
+        status.Topics.Single().Partitions.Select(p => (p.Partition, p.LastTaskId, p.Lag)).ShouldBe([(0, "task-a", 0L), (1, "task-b", 0L)]);
+        status.TaskRuns.Select(r => (r.TaskId, r.Assignment)).ShouldBe([("task-b", "group"), ("task-a", "group")]);
+    }
+
     private ClickBatch.Configuration.RunSettings GroupSettings() => _lake.Settings() with { Assignment = PartitionAssignment.Group, CommitEveryRecords = 1000 };
 
     private static FakeKafkaSource Source() => new FakeKafkaSource { MaxChunkRecords = 3 }
