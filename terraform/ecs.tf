@@ -15,6 +15,8 @@ locals {
     { name = "CLICKBATCH_KAFKA__SECURITYPROTOCOL", value = var.kafka_security_protocol },
     # The job sizes its row buffers to this (docs/decoding.md, "Memory bound"); a quarter of the task stays headroom.
     { name = "CLICKBATCH_RUN__MEMORYLIMITMIB", value = tostring(floor(var.task_memory * 3 / 4)) },
+    # One task drains every partition; several share them through the consumer group (docs/scale-out.md).
+    { name = "CLICKBATCH_RUN__ASSIGNMENT", value = var.task_count > 1 ? "group" : "all" },
     { name = "AWS_REGION", value = var.region },
   ], local.redshift_environment)
 

@@ -65,7 +65,8 @@ resource "aws_scheduler_schedule" "daily" {
     ecs_parameters {
       task_definition_arn = aws_ecs_task_definition.clickbatch.arn_without_revision
       launch_type         = "FARGATE"
-      task_count          = 1
+      # N identical tasks share the night's drain through the Kafka consumer group (docs/scale-out.md).
+      task_count = var.task_count
 
       network_configuration {
         subnets          = var.subnet_ids

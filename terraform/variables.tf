@@ -88,6 +88,17 @@ variable "task_memory" {
   }
 }
 
+variable "task_count" {
+  description = "Identical tasks the schedule starts each night; above 1 they share the partitions through the Kafka consumer group (docs/scale-out.md: a task per 8 to 64 partitions; more tasks than partitions idle)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.task_count >= 1 && var.task_count <= 10 && floor(var.task_count) == var.task_count
+    error_message = "task_count must be a whole number from 1 to 10 (EventBridge Scheduler starts at most 10 ECS tasks per invocation)."
+  }
+}
+
 variable "subnet_ids" {
   description = "Private subnets for the task (with a NAT or VPC endpoints to reach Kafka, S3, Glue, ECR and logs)."
   type        = list(string)

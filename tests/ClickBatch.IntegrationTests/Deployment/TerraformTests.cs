@@ -90,6 +90,25 @@ public sealed class TerraformTests
         policy.ShouldContain("\"secretsmanager:GetSecretValue\"");
     }
 
+    [Fact]
+    public void Schedule_StartsTaskCountTasks_WhichShareThePartitionsThroughTheGroupWhenMoreThanOne()
+    {
+        var target = Parsed.Value.RootElement.GetProperty("schedule.tf").GetProperty("resource").GetProperty("aws_scheduler_schedule")
+            .GetProperty("daily")[0].GetProperty("target")[0];
+        var variable = Parsed.Value.RootElement.GetProperty("variables.tf").GetProperty("variable").GetProperty("task_count")[0];
+        var environment = Local("environment").ToString();
+
+        target.GetProperty("ecs_parameters")[0].GetProperty("task_count").GetString().ShouldBe("${var.task_count}");
+        variable.GetProperty("default").GetInt32().ShouldBe(1);
+        environment.ShouldContain("CLICKBATCH_RUN__ASSIGNMENT");
+        environment.ShouldContain("var.task_count > 1 ? \"group\" : \"all\"");
+        foreach (var value in new[] { "group", "all" })
+        {
+            var options = OptionsLoader.Load(null, new Dictionary<string, string> { ["CLICKBATCH_RUN__ASSIGNMENT"] = value }, new Dictionary<string, string?>());
+            options.Run.Assignment.ShouldBe(value);
+        }
+    }
+
     private static JsonElement Local(string name)
     {
         var locals = Parsed.Value.RootElement.GetProperty("ecs.tf").GetProperty("locals");
