@@ -22,6 +22,7 @@ internal sealed class BoundedReader(
     private readonly List<TopicPartition> _toResume = [];
     private readonly List<TopicPartition> _toPause = [];
     private long _bytes;
+    private bool _aborted;
     private readonly Func<string, int, long, bool> _wanted = (topic, partition, offset) => progress.Wants(new KafkaPartition(topic, partition), offset);
     private long _lastMove = clock.GetTimestamp();
 
@@ -37,7 +38,7 @@ internal sealed class BoundedReader(
         _slab.Reset();
         _records.Clear();
         _bytes = 0;
-        while (pollOnce || (_records.Count < options.MaxChunkRecords && _bytes < options.MaxChunkBytes && !progress.IsDone))
+        while (!_aborted && (pollOnce || (_records.Count < options.MaxChunkRecords && _bytes < options.MaxChunkBytes && !progress.IsDone)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var idle = pollOnce && progress.IsDone;
@@ -74,6 +75,9 @@ internal sealed class BoundedReader(
         _bytes = _records.Sum(r => (long)r.PayloadBytes);
         progress.Remove(partitions);
     }
+
+    /// <summary>A rebalance failed (called from inside a poll): the chunk ends now and the read stops with that failure.</summary>
+    public void Abort() => _aborted = true;
 
     /// <summary>The group assigned partitions: they are read from their ranges' starts (called from inside a poll).</summary>
     public void Add(IReadOnlyList<PartitionRange> ranges)

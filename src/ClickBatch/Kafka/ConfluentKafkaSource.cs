@@ -67,7 +67,18 @@ public sealed class ConfluentKafkaSource : IKafkaSource
                 var joined = _clock.GetTimestamp();
                 while (!progress.IsDone || !rebalance.MayFinish(_options.GroupIdleWait))
                 {
-                    var batch = await Task.Run(() => reader.ReadChunk(cancellationToken, pollOnce: true), cancellationToken);
+                    KafkaRecordBatch batch;
+                    try
+                    {
+                        batch = await Task.Run(() => reader.ReadChunk(cancellationToken, pollOnce: true), cancellationToken);
+                    }
+                    catch (Exception) when (rebalance.HasFailed)
+                    {
+                        // The rebalance's failure first (lost partitions, a failed commit): it says why, and decides the exit code.
+                        rebalance.ThrowIfFailed();
+                        throw;
+                    }
+
                     rebalance.ThrowIfFailed();
                     ThrowIfNeverAssigned(rebalance, joined);
                     if (batch.Records.Count > 0 || batch.Positions.Count > 0)

@@ -39,7 +39,7 @@ internal sealed class GroupRebalance(
         _held.UnionWith(keys);
         if (_failure is not null || keys.Count == 0)
         {
-            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.End));
         }
 
         try
@@ -49,13 +49,14 @@ internal sealed class GroupRebalance(
             var ranges = handler.Assigned(bounds).ToDictionary(r => r.Key);
             reader.Add([.. ranges.Values]);
             reader.AfterAssign(keys.Where(k => ranges.TryGetValue(k, out var r) && !r.IsEmpty), keys.Where(k => !ranges.TryGetValue(k, out var r) || r.IsEmpty));
+            // An empty range may start below earliest (a partition blocked by a data-loss gap): never fetched, so at the end.
             return partitions.Select(p => new TopicPartitionOffset(p,
-                ranges.TryGetValue(new KafkaPartition(p.Topic, p.Partition.Value), out var range) ? range.From : Offset.End));
+                ranges.TryGetValue(new KafkaPartition(p.Topic, p.Partition.Value), out var range) && !range.IsEmpty ? range.From : Offset.End));
         }
         catch (Exception ex)
         {
-            _failure = ex;
-            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+            Fail(ex);
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.End));
         }
     }
 
@@ -76,12 +77,12 @@ internal sealed class GroupRebalance(
         }
         catch (Exception ex)
         {
-            _failure ??= ex;
+            Fail(ex);
         }
     }
 
     /// <summary>
-    /// The session expired (this task was silent past session.timeout.ms) and the group may already have given the
+    /// The session expired (this task was silent past session.timeout.ms, or did not poll within max.poll.interval.ms) and the group may already have given the
     /// partitions to another task: committing them now could only conflict. The run stops; what it committed stands.
     /// </summary>
     public void Lost(List<TopicPartitionOffset> partitions)
@@ -90,12 +91,22 @@ internal sealed class GroupRebalance(
         _held.ExceptWith(keys);
         reader.Forget(keys);
         KafkaSourceLog.GroupLost(logger, keys.Count, Describe(keys));
-        _failure ??= new KafkaSourceException(
+        Fail(new KafkaSourceException(
             $"This task lost its partitions ({Describe(keys)}) to the consumer group: it did not reach the group coordinator within "
             + "session.timeout.ms, and the group may have given them to another task. It stopped without committing what it read of "
             + "them since its last commit; that is read again by whoever holds them next. Rerun; if it recurs, raise "
-            + "Kafka.Properties.session.timeout.ms or look for long pauses (CPU starved, network).", isTransient: true);
+            + "Kafka.Properties.session.timeout.ms (or max.poll.interval.ms, when a commit takes longer than it) or look for long "
+            + "pauses (CPU starved, network).", isTransient: true));
     }
+
+    /// <summary>Keeps the first failure and stops the chunk being read: nothing after it may hide it or be handed out.</summary>
+    private void Fail(Exception failure)
+    {
+        _failure ??= failure;
+        reader.Abort();
+    }
+
+    public bool HasFailed => _failure is not null;
 
     public void ThrowIfFailed()
     {

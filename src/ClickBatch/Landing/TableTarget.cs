@@ -236,9 +236,10 @@ internal sealed class TableTarget
         _readSnapshot = await _table.Log.GetSnapshotAsync(result.Version, cancellationToken);
         if (result.ManifestsStale)
         {
-            // The commit stands; the touched partitions' manifests did not follow. Rebuild them all from the snapshot
-            // now, so Spectrum never reads a manifest that misses committed files.
-            await ManifestWriter.RebuildAsync(Store, _readSnapshot, _table.Options.Logger, cancellationToken);
+            // The commit stands; the touched partitions' manifests did not follow. Rebuild them all from the newest
+            // snapshot now (other tasks may have committed since), so Spectrum never reads a manifest that misses committed files.
+            await ManifestWriter.RebuildAsync(Store, await NewerSnapshotAsync(_readSnapshot, cancellationToken) ?? _readSnapshot,
+                _table.Options.Logger, cancellationToken);
         }
 
         advanced.ForEach(p => _offsets[p.Key] = p.Value);

@@ -31,4 +31,10 @@ public sealed record PartitionReport
     /// ended with exit code 3 (status DataLoss) after landing the other partitions.
     /// </summary>
     public OffsetGap? DataLossGap { get; init; }
+
+    /// <summary>
+    /// Group assignment: the group moved the partition to another task during this run, after this run committed what it
+    /// read of it (docs/scale-out.md). Start and end offsets are those of this run's last hold of it.
+    /// </summary>
+    public bool HandedOver { get; init; }
 }

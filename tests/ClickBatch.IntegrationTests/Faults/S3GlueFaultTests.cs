@@ -22,8 +22,10 @@ public sealed class S3GlueFaultTests(MotoServerFixture moto, LocalKafkaFixture k
     {
         using var harness = new RunHarness(kafka);
         await harness.ProduceAsync(clicks: 600);
-        // At most two of each in a row for one request, so the six attempts of a call always get through.
+        // At most two of each in a row for one request, so the six attempts of a call always get through. The second commit
+        // file's PUT always fails once: which requests the rates hit moves with every request the run adds.
         await using var lake = await S3FaultLake.CreateAsync(moto, harness, seed: 13,
+            new FaultRule(FaultKind.InternalError) { Method = "PUT", Path = CommitFile, Occurrences = new HashSet<int> { 2 } },
             new FaultRule(FaultKind.InternalError) { Rate = 0.1, MaxConsecutive = 2 },
             new FaultRule(FaultKind.SlowDown) { Rate = 0.1, MaxConsecutive = 2 });
 

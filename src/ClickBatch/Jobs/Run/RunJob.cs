@@ -222,7 +222,18 @@ public sealed class RunJob
         var handler = new SynchronousAssignmentHandler(
             async assigned => await AssignAsync(source, run, ledger, progress, assigned, stop),
             async revoked => await RevokeAsync(run, ledger, revoked));
-        await ReadAsync(source.ReadGroupAsync(topics, handler, stop), run, ledger, progress);
+        try
+        {
+            await ReadAsync(source.ReadGroupAsync(topics, handler, stop), run, ledger, progress);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Commit what is complete while this task still holds its partitions: once the source is disposed the task has
+            // left the group, and another task may already continue them from the Delta log.
+            await CommitAllAsync(run, ledger, CancellationToken.None);
+            throw;
+        }
+
         await CommitAllAsync(run, ledger, stop);
     }
 
@@ -253,6 +264,7 @@ public sealed class RunJob
     private async Task RevokeAsync(RunState run, RunLedgerUpdates ledger, IReadOnlyList<KafkaPartition> revoked)
     {
         await CommitAllAsync(run, ledger, CancellationToken.None);
+        run.HandedOver.UnionWith(revoked);
         foreach (var group in revoked.GroupBy(k => k.Topic, StringComparer.Ordinal))
         {
             var ingestion = run.Topics[group.Key];

@@ -18,6 +18,9 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
 
     public OffsetPlan? Plan { get; set; }
 
+    /// <summary>Partitions the group moved to another task during this run (and did not give back).</summary>
+    public HashSet<KafkaPartition> HandedOver { get; } = [];
+
     /// <summary>
     /// Adds what a group assignment planned (docs/scale-out.md): the partitions' bounds and ranges replace what an earlier
     /// assignment of the same partitions planned; the report shows every partition the run held.
@@ -25,6 +28,7 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
     public void Merge(IReadOnlyList<PartitionBounds> bounds, OffsetPlan plan)
     {
         var keys = bounds.Select(b => b.Key).ToHashSet();
+        HandedOver.ExceptWith(keys);
         Bounds = [.. Bounds.Where(b => !keys.Contains(b.Key)), .. bounds];
         var previous = Plan ?? new OffsetPlan([], []);
         Plan = new OffsetPlan([.. previous.Ranges.Where(r => !keys.Contains(r.Key)), .. plan.Ranges],
@@ -89,7 +93,8 @@ internal sealed class RunState(string runId, DateTimeOffset startedAt) : IAsyncD
             .GroupBy(g => g.Partition).ToDictionary(g => g.Key, g => g.First());
         var committed = ingestion?.CommittedOffsets ?? new Dictionary<int, long>();
         return Bounds.Where(b => b.Topic == topic)
-            .Select(b => PartitionReportOf(b, ranges.GetValueOrDefault(b.Partition), gaps.GetValueOrDefault(b.Partition), committed, ingestion))
+            .Select(b => PartitionReportOf(b, ranges.GetValueOrDefault(b.Partition), gaps.GetValueOrDefault(b.Partition), committed, ingestion)
+                with { HandedOver = HandedOver.Contains(b.Key) })
             .ToList();
     }
 

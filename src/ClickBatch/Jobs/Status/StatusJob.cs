@@ -52,9 +52,12 @@ public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFac
     /// <summary>Ledger entries read for the per-partition and per-task view: a night of many tasks, and some nights before.</summary>
     private const int RunsRead = 200;
 
-    /// <summary>The newest run of each task that started within a day of the job's newest run, newest first.</summary>
+    /// <summary>
+    /// The newest run of each task that started within 12 hours of the job's newest run (the same night), newest first.
+    /// A task is its Run.TaskId: a rerun on another host or process counts as another task.
+    /// </summary>
     private static List<LastRun> TaskRunsOf(IReadOnlyList<RunReport> runs) => runs.Count == 0 ? [] : runs
-        .Where(r => r.StartedAt >= runs[0].StartedAt.AddDays(-1))
+        .Where(r => r.StartedAt >= runs[0].StartedAt.AddHours(-12))
         .GroupBy(r => r.TaskId ?? r.RunId, StringComparer.Ordinal)
         .Select(g => LastRun.From(g.First()))
         .ToList();
@@ -63,11 +66,12 @@ public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFac
         TopicSettings topic, List<PartitionBounds> bounds, IReadOnlyDictionary<KafkaPartition, long> group, IReadOnlyList<RunReport> runs,
         CancellationToken ct)
     {
-        // Newest first: the first run listing a partition is the one that last held it.
+        // The run that ended last while still holding the partition held it last (one that handed it to another task
+        // mid-run did not); a run without an end (running, or killed) counts from its start.
         var lastHolders = new Dictionary<int, RunReport>();
-        foreach (var run in runs)
+        foreach (var run in runs.OrderByDescending(r => r.EndedAt ?? r.StartedAt))
         {
-            foreach (var partition in run.Topics.Where(t => t.Topic == topic.Topic).SelectMany(t => t.Partitions))
+            foreach (var partition in run.Topics.Where(t => t.Topic == topic.Topic).SelectMany(t => t.Partitions).Where(p => !p.HandedOver))
             {
                 lastHolders.TryAdd(partition.Partition, run);
             }

@@ -15,7 +15,7 @@ public sealed record StatusReport
     public LastRun? LastRun { get; init; }
 
     /// <summary>
-    /// With N tasks (docs/scale-out.md): the newest run of each task that started within a day of the newest run, newest
+    /// With N tasks (docs/scale-out.md): the newest run of each task that started within 12 hours of the newest run, newest
     /// first; one entry when a single task runs the job.
     /// </summary>
     public IReadOnlyList<LastRun> TaskRuns { get; init; } = [];

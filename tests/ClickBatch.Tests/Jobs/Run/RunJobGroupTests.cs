@@ -114,6 +114,43 @@ public sealed class RunJobGroupTests : IDisposable
         status.TaskRuns.Select(r => (r.TaskId, r.Assignment)).ShouldBe([("task-b", "group"), ("task-a", "group")]);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_SignalDuringAGroupRead_CommitsWhatWasReadBeforeLeavingTheGroup()
+    {
+        var inner = Source();
+        inner.GroupScript.Add(new GroupStep(0, [P0], []));
+        using var stop = new CancellationTokenSource();
+        long? txnWhenLeaving = null;
+        var source = new StopAfterFirstChunk(inner, stop, async () => txnWhenLeaving = await _lake.TxnAsync("clicks_rejects", "clicks", 0));
+
+        var report = await new ClickBatch.Jobs.Run.RunJob(GroupSettings(), () => source, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            TimeProvider.System).ExecuteAsync(stop.Token);
+
+        report.Status.ShouldBe(RunStatus.Interrupted);
+        txnWhenLeaving.ShouldBe(3, "the first chunk (3 records) is committed while the task still holds the partition");
+    }
+
+    [Fact]
+    public async Task Status_APartitionHandedOverToATaskThatEndedFirst_NamesThatTaskAsItsLastHolder()
+    {
+        // Task A reads p1, hands it to task B, whose whole run ends while A still drains p0.
+        var first = Source();
+        first.GroupScript.Add(new GroupStep(0, [P1, P0], []));
+        first.GroupScript.Add(new GroupStep(1, [], [P1]));
+        var second = Source();
+        second.GroupScript.Add(new GroupStep(0, [P1], []));
+        var interleaved = new InterleavingSource(first, () => _lake.RunAsync(second, GroupSettings() with { TaskId = "task-b" }), afterBatches: 2);
+
+        var a = await _lake.RunAsync(interleaved, GroupSettings() with { TaskId = "task-a" });
+        var status = await new ClickBatch.Jobs.Status.StatusJob(GroupSettings(), () => new NonDisposingSource(Source()), uri => new LocalObjectStore(uri))
+            .CollectAsync(CancellationToken.None);
+
+        (a.Status, interleaved.OtherRun!.Status).ShouldBe((RunStatus.Succeeded, RunStatus.Succeeded));
+        a.Topics.Single().Partitions.Select(p => (p.Partition, p.HandedOver)).ShouldBe([(0, false), (1, true)], ignoreOrder: true);
+        status.Topics.Single().Partitions.Select(p => (p.Partition, p.LastTaskId)).ShouldBe([(0, "task-a"), (1, "task-b")]);
+        (await OffsetsAsync("clicks_rejects")).Count.ShouldBe(20);
+    }
+
     private ClickBatch.Configuration.RunSettings GroupSettings() => _lake.Settings() with { Assignment = PartitionAssignment.Group, CommitEveryRecords = 1000 };
 
     private static FakeKafkaSource Source() => new FakeKafkaSource { MaxChunkRecords = 3 }
@@ -130,7 +167,7 @@ public sealed class RunJobGroupTests : IDisposable
     }
 
     /// <summary>A group read that lets another task's whole run happen once its first chunk was handed in.</summary>
-    private sealed class InterleavingSource(FakeKafkaSource inner, Func<Task<RunReport>> otherRun) : IKafkaSource
+    private sealed class InterleavingSource(FakeKafkaSource inner, Func<Task<RunReport>> otherRun, int afterBatches = 1) : IKafkaSource
     {
         public RunReport? OtherRun { get; private set; }
 
@@ -147,10 +184,14 @@ public sealed class RunJobGroupTests : IDisposable
         public async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
             IReadOnlyList<string> topics, IAssignmentHandler handler, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            var batches = 0;
             await foreach (var batch in inner.ReadGroupAsync(topics, handler, cancellationToken))
             {
                 yield return batch;
-                OtherRun ??= await otherRun();
+                if (++batches >= afterBatches)
+                {
+                    OtherRun ??= await otherRun();
+                }
             }
         }
 
@@ -162,5 +203,39 @@ public sealed class RunJobGroupTests : IDisposable
             inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>A group read that signals "stop" after its first chunk; disposing it (leaving the group) calls <paramref name="leaving"/>.</summary>
+    private sealed class StopAfterFirstChunk(FakeKafkaSource inner, CancellationTokenSource stop, Func<Task> leaving) : IKafkaSource
+    {
+        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
+            inner.CaptureBoundsAsync(topics, cancellationToken);
+
+        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
+            string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
+            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
+
+        public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
+            inner.ReadAsync(ranges, cancellationToken);
+
+        public async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
+            IReadOnlyList<string> topics, IAssignmentHandler handler, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var batch in inner.ReadGroupAsync(topics, handler, CancellationToken.None))
+            {
+                yield return batch;
+                await stop.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
+            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
+            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
+
+        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
+            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
+
+        public async ValueTask DisposeAsync() => await leaving();
     }
 }
