@@ -37,11 +37,8 @@ internal static class ConsumerConfigFactory
             config.FetchQueueBackoffMs = options.FetchQueueBackoffMs;
         }
         config.ConsumeResultFields = "topic,timestamp";
-        if (!settings.Passthrough.ContainsKey("partition.assignment.strategy"))
-        {
-            // Group assignment (docs/scale-out.md): a task joining or leaving moves only the partitions that must move.
-            config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
-        }
+        // Group assignment (docs/scale-out.md): a task joining or leaving moves only the partitions that must move.
+        config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
         return config;
     }
 }
