@@ -11,6 +11,8 @@
 # Usage: scripts/kill-test.sh [CLICKS] [MAX_KILLS] [TIMEOUT_SECONDS] [KILL_MIN_MS] [KILL_MAX_MS]
 #        (defaults 770000, 12, 3600, 1000, 8000). On a loaded machine a run needs longer than 8 s to reach its first
 #        commit; widen the window (e.g. 10000 45000) so kills also land between and during commits.
+#        RUN_FLAGS="..." adds flags to every run, e.g. RUN_FLAGS="--assignment group" (then also set
+#        CLICKBATCH_KAFKA__PROPERTIES__session.timeout.ms=6000: a killed member holds its partitions until its session ends).
 # Exit 0 when the verdict is EXACT; 1 on a mismatch, a run failing other than by the kill, or the time limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,8 +55,9 @@ runs=0
 while :; do
   (( SECONDS < time_limit )) || { echo "time limit ${time_limit}s reached after $runs runs, $kills kills"; exit 1; }
   runs=$((runs + 1))
+  # shellcheck disable=SC2086 # RUN_FLAGS is a list of flags
   "$bin" run --bootstrap-servers "$bootstrap" --lake "$lake" --commit-every-records 100000 \
-    --staging-dir "$work/staging" --json >"$work/run-$runs.json" 2>"$work/run-$runs.err" &
+    --staging-dir "$work/staging" --json ${RUN_FLAGS:-} >"$work/run-$runs.json" 2>"$work/run-$runs.err" &
   run_pid=$!
   started=$SECONDS
   if (( kills < max_kills )); then
