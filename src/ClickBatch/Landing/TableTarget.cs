@@ -3,6 +3,7 @@ using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Delta.Schema;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
 using ClickBatch.Errors;
@@ -80,7 +81,38 @@ internal sealed class TableTarget
     {
         var table = new DeltaTable(store, options);
         var snapshot = inspected ?? await table.CreateIfNotExistsAsync(definition, cancellationToken);
-        return new TableTarget(table, definition, snapshot, appId, Guard(snapshot, definition, appId), owned);
+        var offsets = Guard(snapshot, definition, appId);
+        if (SchemaEvolution.Widen(snapshot, definition) is { } widened)
+        {
+            snapshot = await EvolveAsync(table, snapshot, widened, cancellationToken);
+        }
+
+        return new TableTarget(table, definition, snapshot, appId, offsets, owned);
+    }
+
+    /// <summary>
+    /// Commits the widened schema (a metaData action, PROTOCOL.md "Change Metadata") before anything is written with it.
+    /// Another task of the job that evolved the table the same way first is no conflict: its schema is the one wanted.
+    /// </summary>
+    private static async Task<Snapshot> EvolveAsync(DeltaTable table, Snapshot snapshot, StructType widened, CancellationToken cancellationToken)
+    {
+        var transaction = table.StartTransaction(snapshot, "ADD COLUMNS");
+        transaction.UpdateMetadata(snapshot.Metadata with { SchemaString = DeltaSchema.Serialize(widened) });
+        try
+        {
+            var result = await transaction.CommitAsync(cancellationToken);
+            return await table.Log.GetSnapshotAsync(result.Version, cancellationToken);
+        }
+        catch (DeltaConflictException)
+        {
+            var latest = await table.Log.GetSnapshotAsync(null, cancellationToken);
+            if (latest.Schema.Equals(widened))
+            {
+                return latest;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -144,7 +176,7 @@ internal sealed class TableTarget
     private static Dictionary<int, long> Guard(Snapshot snapshot, TableDefinition definition, Func<int, string> appId)
     {
         DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
-        EnsureSchema(snapshot, definition);
+        SchemaEvolution.Widen(snapshot, definition);
         EnsureTxnsNeverExpire(snapshot);
         var offsets = StoredOffsets(snapshot, appId);
         StoredOffsetsCheck.Ensure(snapshot, offsets, appId);
@@ -296,17 +328,4 @@ internal sealed class TableTarget
         Stats = file.StatsJson,
         Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag.Name] = KafkaOffsetsTag.Format(file.KafkaOffsets) },
     };
-
-    private static void EnsureSchema(Snapshot snapshot, TableDefinition definition)
-    {
-        if (!snapshot.Schema.Equals(definition.Schema)
-            || !snapshot.PartitionColumns.SequenceEqual(definition.PartitionColumns, StringComparer.Ordinal))
-        {
-            throw new ConfigurationException(
-                $"table {snapshot.Table} has schema {snapshot.Schema.ToTypeString()} partitioned by "
-                + $"[{string.Join(", ", snapshot.PartitionColumns)}], but the topic's configured schema gives "
-                + $"{definition.Schema.ToTypeString()} partitioned by [{string.Join(", ", definition.PartitionColumns)}]. "
-                + "Expected them to match: restore the previous schema, or land the new one in a new table (Topics[].Table).");
-        }
-    }
 }

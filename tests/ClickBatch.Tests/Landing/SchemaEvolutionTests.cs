@@ -1,0 +1,69 @@
+using ClickBatch.Decoding;
+using ClickBatch.Errors;
+using ClickBatch.Ledger;
+using ClickBatch.Storage;
+using ClickBatch.Tests.Support;
+
+namespace ClickBatch.Tests.Landing;
+
+/// <summary>Issue 17, additive evolution: a topic schema that adds nullable fields widens its table; anything else is refused.</summary>
+public sealed class SchemaEvolutionTests : IDisposable
+{
+    private readonly RunTestLake _lake = new();
+
+    public void Dispose() => _lake.Dispose();
+
+    [Fact]
+    public async Task ExecuteAsync_SchemaAddsNullableFieldsInTheMiddleAndAtTheEnd_WidensTheTableAndOldRowsReadNull()
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, campaign: null)]);
+        await _lake.RunAsync(source);
+        var wider = BuiltInSchemas.Clicks with
+        {
+            Fields = [.. BuiltInSchemas.Clicks.Fields.Take(2), new FieldSpec("campaign", FieldKind.String, Required: false),
+                .. BuiltInSchemas.Clicks.Fields.Skip(2), new FieldSpec("coupon", FieldKind.Long, Required: false)],
+        };
+        source.WithPayloads("clicks", 0, [Click(0, campaign: null), Click(1, campaign: "winter")]);
+
+        var report = await _lake.RunAsync(source, _lake.Settings(wider));
+
+        report.Status.ShouldBe(RunStatus.Succeeded);
+        var snapshot = await _lake.SnapshotAsync("clicks");
+        snapshot.Schema.Fields.Select(f => f.Name).ShouldContain("campaign");
+        snapshot.Schema.Fields.Select(f => f.Name).ToList().IndexOf("campaign").ShouldBe(2);
+        snapshot.Schema.Find("coupon").ShouldNotBeNull().Nullable.ShouldBeTrue();
+        var files = snapshot.ActiveFiles.Select(f => DuckDb.Literal(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(f.Path))));
+        DuckDb.Query($"SELECT click_id, campaign, coupon FROM read_parquet([{string.Join(", ", files)}], union_by_name = true) ORDER BY 1")
+            .Select(r => (r[0], r[1], r[2])).ShouldBe([("c0", null, null), ("c1", "winter", 7L)]);
+    }
+
+    [Theory]
+    [InlineData("type", "field 'user_id' changes type from integer to long")]
+    [InlineData("removed", "field 'url' is gone")]
+    [InlineData("required", "new field 'campaign' is required")]
+    [InlineData("required-existing", "field 'product' becomes required")]
+    public async Task ExecuteAsync_SchemaChangesOtherThanAddingNullableFields_RefusedWithWhatDiffersAndNothingWritten(string change, string message)
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, campaign: null)]);
+        await _lake.RunAsync(source);
+        var versions = (await _lake.SnapshotAsync("clicks")).Version;
+        var fields = BuiltInSchemas.Clicks.Fields.ToList();
+        var changed = change switch
+        {
+            "type" => fields.Select(f => f.Name == "user_id" ? f with { Kind = FieldKind.Long } : f).ToList(),
+            "removed" => fields.Where(f => f.Name != "url").ToList(),
+            "required" => [.. fields, new FieldSpec("campaign", FieldKind.String, Required: true)],
+            _ => fields.Select(f => f.Name == "product" ? f with { Required = true } : f).ToList(),
+        };
+
+        var report = await _lake.RunAsync(source, _lake.Settings(BuiltInSchemas.Clicks with { Fields = changed }));
+
+        report.ExitCode.ShouldBe(ExitCodes.Usage);
+        report.Error.ShouldNotBeNull().ShouldContain(message);
+        (await _lake.SnapshotAsync("clicks")).Version.ShouldBe(versions);
+    }
+
+    private static string Click(int i, string? campaign) =>
+        "{\"click_id\":\"c" + i + "\",\"user_id\":" + i + ",\"product_id\":\"p\",\"datetime_occured\":\"2026-11-22T10:00:00Z\""
+        + (campaign is null ? string.Empty : ",\"campaign\":\"" + campaign + "\",\"coupon\":7") + "}";
+}
