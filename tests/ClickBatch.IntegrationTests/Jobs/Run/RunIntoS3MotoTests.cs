@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Cli;
+using ClickBatch.Configuration;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
@@ -55,6 +56,46 @@ public sealed class RunIntoS3MotoTests(MotoServerFixture moto, LocalKafkaFixture
         }
 
         rows.ShouldBe(report.Rows);
+    }
+
+    /// <summary>Issue 17: a topic schema that gains a nullable field widens the S3 table, and its Glue table's columns follow.</summary>
+    [Fact]
+    public async Task Run_SchemaGainsANullableField_TableAndGlueColumnsAndPartitionsFollow()
+    {
+        using var harness = new RunHarness(kafka);
+        await harness.ProduceAsync(clicks: 200);
+        var lake = "s3://" + await moto.CreateBucketAsync() + "/lake";
+        var database = "it_" + Guid.NewGuid().ToString("N")[..10];
+        var local = harness.Settings();
+        var settings = local with
+        {
+            LakeUri = lake,
+            GlueDatabase = database,
+            Topics = local.Topics.Select(t => t with { TableUri = lake + "/" + t.Topic, RejectsTableUri = lake + "/" + t.Topic + "_rejects" }).ToList(),
+        };
+        var glue = new GlueClient(AwsJsonClient.Create(moto.Environment, AwsService.Glue, TimeProvider.System, NullLogger<AwsJsonClient>.Instance));
+        Task<RunReport> RunAsync(RunSettings s) => new RunJob(s, () => ConfluentKafkaSource.Create(s.Kafka, s.Source, TimeProvider.System, NullLogger.Instance),
+            NullLoggerFactory.Instance, TimeProvider.System, Open, new GlueCatalogSync(glue, database, NullLogger.Instance)).ExecuteAsync(CancellationToken.None);
+        (await RunAsync(settings)).Status.ShouldBe(RunStatus.Succeeded);
+        await harness.ProduceAsync(clicks: 100, seed: 8);
+        var clicks = settings.Topics[0];
+        var wider = settings with
+        {
+            Topics = [clicks with { Schema = clicks.Schema with { Fields = [.. clicks.Schema.Fields, new ClickBatch.Decoding.FieldSpec("campaign", ClickBatch.Decoding.FieldKind.String, Required: false)] } },
+                .. settings.Topics.Skip(1)],
+        };
+
+        var report = await RunAsync(wider);
+
+        report.Status.ShouldBe(RunStatus.Succeeded, report.Error);
+        var store = Open(clicks.TableUri);
+        var snapshot = await new DeltaLog(store).GetSnapshotAsync(null, CancellationToken.None);
+        snapshot.Schema.Find("campaign").ShouldNotBeNull();
+        await ShouldMatchGlueAsync(glue, database, harness.Clicks, snapshot);
+        var table = await glue.GetTableAsync(database, RegisterNames.Glue(harness.Clicks), CancellationToken.None);
+        table!.StorageDescriptor!.Columns.Select(c => c.Name).ShouldContain("campaign");
+        var partitions = await glue.GetPartitionsAsync(database, table.Name, null, CancellationToken.None);
+        partitions.ShouldAllBe(p => p.StorageDescriptor!.Columns.Any(c => c.Name == "campaign"));
     }
 
     [Fact]
