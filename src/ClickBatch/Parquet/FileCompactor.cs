@@ -22,11 +22,11 @@ internal static class FileCompactor
             foreach (var input in inputs)
             {
                 using var reader = new ParquetFileReader(input);
-                EnsureLayout(reader, fields, input);
+                var columns = ColumnMap(reader, fields, input);
                 for (var g = 0; g < reader.FileMetaData.NumRowGroups; g++)
                 {
                     using var rowGroup = reader.RowGroup(g);
-                    RowGroupAppender.Append(rowGroup, batch);
+                    RowGroupAppender.Append(rowGroup, batch, columns);
                     if (batch.RowCount >= options.RowGroupRows || batch.ByteSize >= options.RowGroupBytes)
                     {
                         writer = Flush(writer, batch, fields, newOutputPath, options, outputs, roll: true);
@@ -76,17 +76,27 @@ internal static class FileCompactor
         return new CompactedFile(writer.Path, writer.SizeBytes, writer.NumRecords, stats);
     }
 
-    internal static void EnsureLayout(
+    /// <summary>
+    /// Where each of the table's columns is in the file, matched by name; -1 for a nullable column the file lacks (written
+    /// before the table gained it: docs/schema-evolution.md). A file with a column the table lacks, or without a required
+    /// one, was not written by ClickBatch for this table, and is refused naming it.
+    /// </summary>
+    internal static int[] ColumnMap(
         ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, string input, string remedy = "Leave this partition out (--partition) or rewrite the file.")
     {
         var schema = reader.FileMetaData.Schema;
         var found = Enumerable.Range(0, schema.NumColumns).Select(i => schema.Column(i).Name).ToList();
-        if (!found.SequenceEqual(fields.Select(f => f.Name), StringComparer.Ordinal))
+        var map = fields.Select(f => found.IndexOf(f.Name)).ToArray();
+        var unknown = found.Where(name => !fields.Any(f => string.Equals(f.Name, name, StringComparison.Ordinal))).ToList();
+        var missingRequired = fields.Where((f, i) => map[i] < 0 && f.Required).Select(f => f.Name).ToList();
+        if (unknown.Count > 0 || missingRequired.Count > 0 || found.Distinct(StringComparer.Ordinal).Count() != found.Count)
         {
             throw new ClickBatchException(
                 "Expected data file " + input + " to hold the table's columns [" + string.Join(", ", fields.Select(f => f.Name))
-                + "] but it holds [" + string.Join(", ", found) + "]; it was not written by ClickBatch for this schema. "
-                + remedy).With("File", input);
+                + "] (or all but some nullable ones it gained later) but it holds [" + string.Join(", ", found) + "]; it was not "
+                + "written by ClickBatch for this schema. " + remedy).With("File", input);
         }
+
+        return map;
     }
 }

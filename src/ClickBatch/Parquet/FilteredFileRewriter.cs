@@ -21,10 +21,10 @@ internal static class FilteredFileRewriter
         string input, string name, IReadOnlyList<FieldSpec> fields, string outputPath, FileWriterOptions options, Func<int, long, bool> drop)
     {
         using var reader = new ParquetFileReader(input);
-        FileCompactor.EnsureLayout(reader, fields, name,
+        var columns = FileCompactor.ColumnMap(reader, fields, name,
             "A backfill cannot filter its rows by Kafka offset: remove or rewrite the file with the engine that wrote it, then rerun the backfill.");
         var offsets = new KafkaOffsetTracker();
-        var masks = Masks(reader, fields, drop, offsets);
+        var masks = Masks(reader, fields, columns, drop, offsets);
         var dropped = masks.Sum(m => m.Count(keep => !keep));
         var kept = masks.Sum(m => m.Length) - dropped;
         if (dropped == 0 || kept == 0)
@@ -32,13 +32,14 @@ internal static class FilteredFileRewriter
             return new FilteredFile(null, kept, dropped, offsets.ToList());
         }
 
-        return new FilteredFile(Write(reader, fields, outputPath, options, masks), kept, dropped, offsets.ToList());
+        return new FilteredFile(Write(reader, fields, columns, outputPath, options, masks), kept, dropped, offsets.ToList());
     }
 
-    private static List<bool[]> Masks(ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, Func<int, long, bool> drop, KafkaOffsetTracker kept)
+    private static List<bool[]> Masks(
+        ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, int[] columns, Func<int, long, bool> drop, KafkaOffsetTracker kept)
     {
-        var partitionColumn = IndexOf(fields, MetadataColumns.KafkaPartition);
-        var offsetColumn = IndexOf(fields, MetadataColumns.KafkaOffset);
+        var partitionColumn = columns[IndexOf(fields, MetadataColumns.KafkaPartition)];
+        var offsetColumn = columns[IndexOf(fields, MetadataColumns.KafkaOffset)];
         var masks = new List<bool[]>();
         for (var g = 0; g < reader.FileMetaData.NumRowGroups; g++)
         {
@@ -65,14 +66,14 @@ internal static class FilteredFileRewriter
     }
 
     private static CompactedFile Write(
-        ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, string outputPath, FileWriterOptions options, List<bool[]> masks)
+        ParquetFileReader reader, IReadOnlyList<FieldSpec> fields, int[] columns, string outputPath, FileWriterOptions options, List<bool[]> masks)
     {
         var batch = new RowBatch(fields);
         using var writer = DataFileWriter.Create(outputPath, fields, options.ZstdLevel);
         for (var g = 0; g < masks.Count; g++)
         {
             using var rowGroup = reader.RowGroup(g);
-            RowGroupAppender.Append(rowGroup, batch, masks[g]);
+            RowGroupAppender.Append(rowGroup, batch, columns, masks[g]);
             if (batch.RowCount >= options.RowGroupRows || batch.ByteSize >= options.RowGroupBytes)
             {
                 writer.WriteRowGroup(batch);

@@ -6,20 +6,35 @@ namespace ClickBatch.Parquet;
 /// <summary>
 /// Reads a row group of a ClickBatch data file back into a <see cref="RowBatch"/> of the same layout (low-level
 /// <c>ColumnReader&lt;T&gt;</c>, strings copied as bytes into the column arena), so compaction writes through the
-/// same <see cref="DataFileWriter"/> and gets the same Delta statistics as the daily run.
+/// same <see cref="DataFileWriter"/> and gets the same Delta statistics as the daily run. Columns are matched by name
+/// (<see cref="FileCompactor.ColumnMap"/>): a file written before the table gained a nullable column reads it as null.
 /// </summary>
 internal static class RowGroupAppender
 {
     private const int Chunk = 4096;
 
-    public static void Append(RowGroupReader rowGroup, RowBatch batch) => Append(rowGroup, batch, keep: null);
+    public static void Append(RowGroupReader rowGroup, RowBatch batch, int[] columns) => Append(rowGroup, batch, columns, keep: null);
 
-    /// <summary>Appends the rows of the row group whose <paramref name="keep"/> entry is true (every row when null).</summary>
-    public static void Append(RowGroupReader rowGroup, RowBatch batch, bool[]? keep)
+    /// <summary>
+    /// Appends the rows of the row group whose <paramref name="keep"/> entry is true (every row when null);
+    /// <paramref name="columns"/> gives each batch column's column in the file, -1 for one the file lacks (nulls).
+    /// </summary>
+    public static void Append(RowGroupReader rowGroup, RowBatch batch, int[] columns, bool[]? keep)
     {
         for (var c = 0; c < batch.Columns.Length; c++)
         {
-            using var column = rowGroup.Column(c);
+            if (columns[c] < 0)
+            {
+                var rows = keep?.Count(k => k) ?? checked((int)rowGroup.MetaData.NumRows);
+                for (var r = 0; r < rows; r++)
+                {
+                    batch.Columns[c].AppendNull();
+                }
+
+                continue;
+            }
+
+            using var column = rowGroup.Column(columns[c]);
             switch (batch.Columns[c])
             {
                 case ValueColumn<int> ints: ReadValues((ColumnReader<int>)column, ints, keep); break;

@@ -37,6 +37,27 @@ public sealed class SchemaEvolutionTests : IDisposable
             .Select(r => (r[0], r[1], r[2])).ShouldBe([("c0", null, null), ("c1", "winter", 7L)]);
     }
 
+    [Fact]
+    public async Task Optimize_AfterTheTableGainedAField_CompactsOldAndNewFilesWithNullsForTheOldRows()
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, campaign: null)]);
+        await _lake.RunAsync(source);
+        var wider = BuiltInSchemas.Clicks with { Fields = [.. BuiltInSchemas.Clicks.Fields, new FieldSpec("campaign", FieldKind.String, Required: false)] };
+        source.WithPayloads("clicks", 0, [Click(0, campaign: null), Click(1, campaign: "winter")]);
+        await _lake.RunAsync(source, _lake.Settings(wider));
+
+        var results = await new ClickBatch.Jobs.Maintenance.OptimizeJob(ObjectStoreFactory.Create, null, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).ExecuteAsync(
+            new ClickBatch.Jobs.Maintenance.OptimizeOptions { LakeUri = _lake.Lake, Tables = ["clicks"], StagingDirectory = _lake.Staging + "-optimize" },
+            CancellationToken.None);
+
+        results.ShouldHaveSingleItem();
+        var files = (await _lake.SnapshotAsync("clicks")).ActiveFiles;
+        files.ShouldHaveSingleItem();
+        DuckDb.Query($"SELECT click_id, campaign FROM read_parquet({DuckDb.Literal(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(files[0].Path)))}) ORDER BY 1")
+            .Select(r => (r[0], r[1])).ShouldBe([("c0", null), ("c1", "winter")]);
+    }
+
     [Theory]
     [InlineData("type", "field 'user_id' changes type from integer to long")]
     [InlineData("removed", "field 'url' is gone")]

@@ -52,14 +52,32 @@ public sealed class FileCompactorTests : IDisposable
     }
 
     [Fact]
-    public void Compact_FileOfAnotherLayout_ThrowsNamingTheColumns()
+    public void Compact_FileFromBeforeTheTableGainedNullableColumns_ReadsThemAsNullBesideNewerFiles()
     {
-        var other = Write("other.parquet", 0, 3, Fields[..2]);
+        // Issue 17: the old file has only id and name; the table (and the newer file) gained five nullable columns.
+        var old = Write("old.parquet", 0, 6, Fields[..2]);
+        var newer = Write("new.parquet", 6, 4);
 
-        var error = Should.Throw<ClickBatch.Errors.ClickBatchException>(() =>
-            FileCompactor.Compact([other.Path], Fields, () => _dir.Sub("x.parquet"), new FileWriterOptions()));
+        var output = FileCompactor.Compact([old.Path, newer.Path], Fields, () => _dir.Sub("out.parquet"), new FileWriterOptions()).ShouldHaveSingleItem();
 
-        error.Message.ShouldContain("amount");
+        output.NumRecords.ShouldBe(10);
+        var rows = DuckDb.Query("SELECT id, name, amount, score FROM read_parquet(" + DuckDb.Literal(output.LocalPath) + ") ORDER BY id");
+        rows.Take(6).ShouldAllBe(r => r[2] == null && r[3] == null);
+        rows[1][1].ShouldBe("name-1");
+        rows[7][3].ShouldBe(7 / 7.0);
+    }
+
+    [Fact]
+    public void Compact_FileWithAColumnTheTableLacksOrWithoutARequiredOne_ThrowsNamingTheColumns()
+    {
+        var wider = Write("wider.parquet", 0, 3);
+        var narrow = Fields.Where(f => f.Name != "score").ToArray();
+        var withoutId = Write("no-id.parquet", 0, 3, [Fields[0] with { Name = "other_id" }, Fields[1]]);
+
+        Should.Throw<ClickBatch.Errors.ClickBatchException>(() =>
+            FileCompactor.Compact([wider.Path], narrow, () => _dir.Sub("x.parquet"), new FileWriterOptions())).Message.ShouldContain("score");
+        Should.Throw<ClickBatch.Errors.ClickBatchException>(() =>
+            FileCompactor.Compact([withoutId.Path], Fields[..2], () => _dir.Sub("y.parquet"), new FileWriterOptions())).Message.ShouldContain("other_id");
     }
 
     /// <summary>Rows <paramref name="from"/>.. with a null in every optional column on every third row.</summary>
