@@ -17,7 +17,7 @@ public sealed class SchemaEvolutionTests : IDisposable
     public async Task ExecuteAsync_SchemaAddsNullableFieldsInTheMiddleAndAtTheEnd_WidensTheTableAndOldRowsReadNull()
     {
         var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, campaign: null)]);
-        await _lake.RunAsync(source);
+        var first = await _lake.RunAsync(source);
         var wider = BuiltInSchemas.Clicks with
         {
             Fields = [.. BuiltInSchemas.Clicks.Fields.Take(2), new FieldSpec("campaign", FieldKind.String, Required: false),
@@ -35,6 +35,12 @@ public sealed class SchemaEvolutionTests : IDisposable
         var files = snapshot.ActiveFiles.Select(f => DuckDb.Literal(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(f.Path))));
         DuckDb.Query($"SELECT click_id, campaign, coupon FROM read_parquet([{string.Join(", ", files)}], union_by_name = true) ORDER BY 1")
             .Select(r => (r[0], r[1], r[2])).ShouldBe([("c0", null, null), ("c1", "winter", 7L)]);
+        var log = new ClickBatch.Delta.Snapshots.DeltaLog(new LocalObjectStore(Path.Combine(_lake.Lake, "clicks")));
+        var before = await ClickBatch.Delta.Inspection.TableDescriber.DescribeAsync(
+            log, first.Topics.Single().DeltaVersions.Max(), exactRows: false, CancellationToken.None);
+        var after = await ClickBatch.Delta.Inspection.TableDescriber.DescribeAsync(log, null, exactRows: false, CancellationToken.None);
+        before.Schema.Select(c => c.Name).ShouldNotContain("campaign");
+        after.Schema.Select(c => c.Name).ShouldContain("campaign");
     }
 
     [Fact]
