@@ -64,6 +64,36 @@ public sealed class SchemaEvolutionTests : IDisposable
             .Select(r => (r[0], r[1])).ShouldBe([("c0", null), ("c1", "winter")]);
     }
 
+    /// <summary>
+    /// Values that landed in _unknown_fields before their column existed move into it when the range is backfilled with
+    /// the new schema (Kafka still holds it): one commit, offsets untouched, and a second backfill changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Backfill_WithTheWiderSchema_MovesValuesFromUnknownFieldsIntoTheNewColumn()
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, campaign: "autumn"), Click(1, campaign: "winter")]);
+        await _lake.RunAsync(source);
+        (await CampaignsAsync(_lake, hasColumn: false)).ShouldBe([("c0", null, true), ("c1", null, true)]);
+        var wider = _lake.Settings(BuiltInSchemas.Clicks with { Fields = [.. BuiltInSchemas.Clicks.Fields, new FieldSpec("campaign", FieldKind.String, Required: false)] });
+        await _lake.RunAsync(source, wider);
+        var txn = await _lake.TxnAsync("clicks", "clicks", 0);
+        var job = new ClickBatch.Jobs.Backfill.BackfillJob(source, ObjectStoreFactory.Create, null, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var options = new ClickBatch.Jobs.Backfill.BackfillOptions
+        {
+            Settings = wider, Topic = wider.Topics[0], From = new ClickBatch.Jobs.Backfill.OffsetBound(0, null), To = new ClickBatch.Jobs.Backfill.OffsetBound(2, null),
+        };
+
+        for (var i = 0; i < 2; i++)
+        {
+            var plan = await job.PlanAsync(options, CancellationToken.None);
+            await job.ExecuteAsync(plan, "backfill-" + i, CancellationToken.None);
+            (await CampaignsAsync(_lake, hasColumn: true)).ShouldBe([("c0", "autumn", false), ("c1", "winter", false)]);
+        }
+
+        (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(txn);
+    }
+
     [Theory]
     [InlineData("type", "field 'user_id' changes type from integer to long")]
     [InlineData("removed", "field 'url' is gone")]
@@ -93,4 +123,13 @@ public sealed class SchemaEvolutionTests : IDisposable
     private static string Click(int i, string? campaign) =>
         "{\"click_id\":\"c" + i + "\",\"user_id\":" + i + ",\"product_id\":\"p\",\"datetime_occured\":\"2026-11-22T10:00:00Z\""
         + (campaign is null ? string.Empty : ",\"campaign\":\"" + campaign + "\",\"coupon\":7") + "}";
+
+    /// <summary>Per row: click id, the campaign column (null when the table has none), and whether _unknown_fields still holds a campaign.</summary>
+    private static async Task<List<(object?, object?, bool)>> CampaignsAsync(RunTestLake lake, bool hasColumn)
+    {
+        var files = (await lake.SnapshotAsync("clicks")).ActiveFiles.Select(f => DuckDb.Literal(Path.Combine(lake.Lake, "clicks", UriPath.Unescape(f.Path))));
+        var campaign = hasColumn ? "campaign" : "NULL";
+        return DuckDb.Query($"SELECT click_id, {campaign}, coalesce(_unknown_fields LIKE '%campaign%', false) FROM read_parquet([{string.Join(", ", files)}], union_by_name = true) ORDER BY 1")
+            .Select(r => (r[0], r[1], (bool)r[2]!)).ToList();
+    }
 }
