@@ -17,23 +17,11 @@ internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSp
     public IReadOnlyList<PartitionBounds> Capture(IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-        var partitions = topics.SelectMany(topic => ListPartitions(admin, topic).Select(partition => (topic, partition))).ToArray();
-        var bounds = new PartitionBounds[partitions.Length];
-        try
-        {
-            Parallel.For(0, partitions.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                i => bounds[i] = Query(partitions[i].topic, partitions[i].partition));
-        }
-        catch (AggregateException ex)
-        {
-            // The first failure as itself (a KafkaSourceException naming the partition), not wrapped.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-        }
-
-        return bounds;
+        var partitions = topics.SelectMany(topic => ListPartitions(admin, topic).Select(partition => new KafkaPartition(topic, partition))).ToArray();
+        return Capture(partitions, cancellationToken);
     }
 
-    /// <summary>Earliest and end of these partitions, captured now (the group just assigned them).</summary>
+    /// <summary>Earliest and end of these partitions, captured now (all of a topic's at start, or those the group just assigned).</summary>
     public IReadOnlyList<PartitionBounds> Capture(IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken)
     {
         var bounds = new PartitionBounds[partitions.Count];
@@ -44,6 +32,7 @@ internal sealed class BoundsCapture(IConsumer<byte[]?, byte[]?> consumer, TimeSp
         }
         catch (AggregateException ex)
         {
+            // The first failure as itself (a KafkaSourceException naming the partition), not wrapped.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
 

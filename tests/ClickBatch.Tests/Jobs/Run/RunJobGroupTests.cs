@@ -166,26 +166,16 @@ public sealed class RunJobGroupTests : IDisposable
             .Select(r => (Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
-    /// <summary>A group read that lets another task's whole run happen once its first chunk was handed in.</summary>
-    private sealed class InterleavingSource(FakeKafkaSource inner, Func<Task<RunReport>> otherRun, int afterBatches = 1) : IKafkaSource
+    /// <summary>A group read that lets another task's whole run happen once its first chunk(s) were handed in.</summary>
+    private sealed class InterleavingSource(FakeKafkaSource inner, Func<Task<RunReport>> otherRun, int afterBatches = 1) : ForwardingKafkaSource(inner)
     {
         public RunReport? OtherRun { get; private set; }
 
-        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-            inner.CaptureBoundsAsync(topics, cancellationToken);
-
-        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
-            string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
-            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
-
-        public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
-            inner.ReadAsync(ranges, cancellationToken);
-
-        public async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
+        public override async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
             IReadOnlyList<string> topics, IAssignmentHandler handler, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var batches = 0;
-            await foreach (var batch in inner.ReadGroupAsync(topics, handler, cancellationToken))
+            await foreach (var batch in Inner.ReadGroupAsync(topics, handler, cancellationToken))
             {
                 yield return batch;
                 if (++batches >= afterBatches)
@@ -195,33 +185,16 @@ public sealed class RunJobGroupTests : IDisposable
             }
         }
 
-        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
-            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
-            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
-
-        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>A group read that signals "stop" after its first chunk; disposing it (leaving the group) calls <paramref name="leaving"/>.</summary>
-    private sealed class StopAfterFirstChunk(FakeKafkaSource inner, CancellationTokenSource stop, Func<Task> leaving) : IKafkaSource
+    private sealed class StopAfterFirstChunk(FakeKafkaSource inner, CancellationTokenSource stop, Func<Task> leaving) : ForwardingKafkaSource(inner)
     {
-        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-            inner.CaptureBoundsAsync(topics, cancellationToken);
-
-        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(
-            string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
-            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
-
-        public IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken) =>
-            inner.ReadAsync(ranges, cancellationToken);
-
-        public async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
+        public override async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
             IReadOnlyList<string> topics, IAssignmentHandler handler, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var batch in inner.ReadGroupAsync(topics, handler, CancellationToken.None))
+            await foreach (var batch in Inner.ReadGroupAsync(topics, handler, CancellationToken.None))
             {
                 yield return batch;
                 await stop.CancelAsync();
@@ -229,13 +202,6 @@ public sealed class RunJobGroupTests : IDisposable
             }
         }
 
-        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
-            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
-            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
-
-        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
-
-        public async ValueTask DisposeAsync() => await leaving();
+        public override async ValueTask DisposeAsync() => await leaving();
     }
 }

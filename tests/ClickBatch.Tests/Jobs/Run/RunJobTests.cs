@@ -213,47 +213,26 @@ public sealed class RunJobTests : IDisposable
             .GetTransactionVersion("job/clicks/" + partition);
 
     /// <summary>Hands out the first chunk, then fails with an exception no layer translates (as a bug would).</summary>
-    private sealed class ThrowAfterFirstChunk(IKafkaSource inner) : IKafkaSource
+    private sealed class ThrowAfterFirstChunk(IKafkaSource inner) : ForwardingKafkaSource(inner)
     {
-        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-            inner.CaptureBoundsAsync(topics, cancellationToken);
-
-        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
-            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
-
-        public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public override async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var batch in inner.ReadAsync(ranges, cancellationToken))
+            await foreach (var batch in Inner.ReadAsync(ranges, cancellationToken))
             {
                 yield return batch;
                 throw new InvalidOperationException("a bug below the run");
             }
         }
 
-        public IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("explicit assignment only");
-
-        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
-            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
-
-        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Signals "stop" (as SIGTERM does) right after the first chunk was handed out.</summary>
-    private sealed class CancelAfterFirstChunk(IKafkaSource inner, CancellationTokenSource stop) : IKafkaSource
+    private sealed class CancelAfterFirstChunk(IKafkaSource inner, CancellationTokenSource stop) : ForwardingKafkaSource(inner)
     {
-        public Task<IReadOnlyList<PartitionBounds>> CaptureBoundsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken) =>
-            inner.CaptureBoundsAsync(topics, cancellationToken);
-
-        public Task<IReadOnlyDictionary<KafkaPartition, long>> GetGroupOffsetsAsync(string groupId, IReadOnlyList<KafkaPartition> partitions, CancellationToken cancellationToken) =>
-            inner.GetGroupOffsetsAsync(groupId, partitions, cancellationToken);
-
-        public async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public override async IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var batch in inner.ReadAsync(ranges, CancellationToken.None))
+            await foreach (var batch in Inner.ReadAsync(ranges, CancellationToken.None))
             {
                 yield return batch;
                 await stop.CancelAsync();
@@ -261,16 +240,6 @@ public sealed class RunJobTests : IDisposable
             }
         }
 
-        public IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(IReadOnlyList<string> topics, IAssignmentHandler handler, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("explicit assignment only");
-
-        public Task<IReadOnlyDictionary<int, long?>> GetOffsetsForTimesAsync(
-            string topic, IReadOnlyList<int> partitions, DateTimeOffset timestamp, CancellationToken cancellationToken) =>
-            inner.GetOffsetsForTimesAsync(topic, partitions, timestamp, cancellationToken);
-
-        public Task CommitGroupOffsetsAsync(string groupId, IReadOnlyDictionary<KafkaPartition, long> nextOffsets, CancellationToken cancellationToken) =>
-            inner.CommitGroupOffsetsAsync(groupId, nextOffsets, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
