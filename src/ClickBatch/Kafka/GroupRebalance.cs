@@ -35,7 +35,7 @@ internal sealed class GroupRebalance(
     {
         HasAssignment = true;
         _lastChange = clock.GetTimestamp();
-        var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        var keys = Keys(partitions);
         _held.UnionWith(keys);
         if (_failure is not null || keys.Count == 0)
         {
@@ -63,7 +63,7 @@ internal sealed class GroupRebalance(
     /// <summary>The run commits what it read of the partitions before the group hands them to another task.</summary>
     public void Revoked(List<TopicPartitionOffset> partitions)
     {
-        var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        var keys = Keys(partitions.Select(p => p.TopicPartition));
         _held.ExceptWith(keys);
         _lastChange = clock.GetTimestamp();
         try
@@ -87,7 +87,7 @@ internal sealed class GroupRebalance(
     /// </summary>
     public void Lost(List<TopicPartitionOffset> partitions)
     {
-        var keys = partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
+        var keys = Keys(partitions.Select(p => p.TopicPartition));
         _held.ExceptWith(keys);
         reader.Forget(keys);
         KafkaSourceLog.GroupLost(logger, keys.Count, Describe(keys));
@@ -115,6 +115,9 @@ internal sealed class GroupRebalance(
             ExceptionDispatchInfo.Throw(failure);
         }
     }
+
+    private static List<KafkaPartition> Keys(IEnumerable<TopicPartition> partitions) =>
+        partitions.Select(p => new KafkaPartition(p.Topic, p.Partition.Value)).ToList();
 
     private static string Describe(IEnumerable<KafkaPartition> keys) => string.Join(",", keys.Select(k => k.ToString()));
 }

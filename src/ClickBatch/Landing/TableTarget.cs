@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
-using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Schema;
 using ClickBatch.Delta.Snapshots;
@@ -143,12 +142,8 @@ internal sealed class TableTarget
     }
 
     /// <summary>The latest snapshot when another writer committed after <paramref name="snapshot"/>, else null.</summary>
-    public async Task<Snapshot?> NewerSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
-    {
-        var latest = (await LogSegmentBuilder.ListAsync(Store, LogFile.CommitKey(snapshot.Version), cancellationToken))
-            .Where(f => f.Kind == LogFileKind.Commit && f.Version > snapshot.Version).Select(f => f.Version).DefaultIfEmpty(-1).Max();
-        return latest < 0 ? null : await _table.Log.GetSnapshotAsync(latest, cancellationToken);
-    }
+    public Task<Snapshot?> NewerSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
+        _table.Log.NewerSnapshotAsync(snapshot, cancellationToken);
 
     /// <summary>The run no longer holds <paramref name="partitions"/> (the group revoked them after this run committed what it read).</summary>
     public void Release(IEnumerable<int> partitions) => _owned.ExceptWith(partitions);

@@ -101,6 +101,18 @@ public sealed class DeltaLog
     }
 
     /// <summary>
+    /// The latest snapshot when a commit came after <paramref name="snapshot"/> (another writer's), else null: one listing
+    /// of the log after its version. Catalog and manifest writers use it to catch up with the newest version.
+    /// </summary>
+    public async Task<Snapshot?> NewerSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var latest = (await LogSegmentBuilder.ListAsync(Store, LogFile.CommitKey(snapshot.Version), cancellationToken))
+            .Where(f => f.Kind == LogFileKind.Commit && f.Version > snapshot.Version).Select(f => f.Version).DefaultIfEmpty(-1).Max();
+        return latest < 0 ? null : await GetSnapshotAsync(latest, cancellationToken);
+    }
+
+    /// <summary>
     /// The actions of the segment's checkpoint, read once per checkpoint: checkpoint files are never rewritten with other
     /// content (PROTOCOL.md), so a writer that loads the snapshot after each of its commits reads the same checkpoint only
     /// once until the next one is written (issue 15: each read started a DuckDB instance and parsed every active file).

@@ -1,6 +1,5 @@
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Checkpoints;
-using ClickBatch.Delta.Log;
 using ClickBatch.Delta.Maintenance;
 using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
@@ -51,14 +50,12 @@ internal static class PostCommitHooks
             for (var round = 1; round <= MaxManifestRounds; round++)
             {
                 await ManifestWriter.UpdateAsync(table.Log.Store, snapshot, actions, table.Options.Logger, cancellationToken);
-                var newer = (await LogSegmentBuilder.ListAsync(table.Log.Store, LogFile.CommitKey(snapshot.Version), cancellationToken))
-                    .Where(f => f.Kind == LogFileKind.Commit && f.Version > snapshot.Version).Select(f => f.Version).DefaultIfEmpty(-1).Max();
-                if (newer < 0)
+                if (await table.Log.NewerSnapshotAsync(snapshot, cancellationToken) is not { } newer)
                 {
                     return true;
                 }
 
-                snapshot = await table.Log.GetSnapshotAsync(newer, cancellationToken);
+                snapshot = newer;
             }
 
             return false;
