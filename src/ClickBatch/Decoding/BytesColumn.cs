@@ -54,6 +54,8 @@ public sealed class BytesColumn : ColumnBuffer
         AddLevel(1);
     }
 
+    public override void AppendValueOf(ColumnBuffer source, int valueIndex) => Append(((BytesColumn)source).Value(valueIndex));
+
     public override void AppendRowOf(ColumnBuffer source)
     {
         var typed = (BytesColumn)source;

@@ -30,6 +30,9 @@ public abstract class ColumnBuffer
     /// <summary>Appends the single row of <paramref name="source"/>, a one-row buffer of the same kind.</summary>
     public abstract void AppendRowOf(ColumnBuffer source);
 
+    /// <summary>Appends value number <paramref name="valueIndex"/> (counting non-null values only) of a buffer of the same kind.</summary>
+    public abstract void AppendValueOf(ColumnBuffer source, int valueIndex);
+
     /// <summary>Bytes of the arrays this buffer holds on to (its capacity, not its content).</summary>
     public virtual long CapacityBytes => _definitionLevels.Length * 2L;
 

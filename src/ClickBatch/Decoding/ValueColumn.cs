@@ -36,6 +36,8 @@ public sealed class ValueColumn<T> : ColumnBuffer
         AddLevel(1);
     }
 
+    public override void AppendValueOf(ColumnBuffer source, int valueIndex) => Append(((ValueColumn<T>)source).Values[valueIndex]);
+
     public override void AppendRowOf(ColumnBuffer source)
     {
         var typed = (ValueColumn<T>)source;

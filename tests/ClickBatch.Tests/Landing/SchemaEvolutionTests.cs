@@ -94,6 +94,57 @@ public sealed class SchemaEvolutionTests : IDisposable
         (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(txn);
     }
 
+    /// <summary>
+    /// After Kafka's retention: promote moves the values from the lake's own files (no source at all), escaped text
+    /// unescaped as the run would; a value the column's type cannot take stays in _unknown_fields, as do the fields the
+    /// table still lacks. One commit, every row and offset kept, txns untouched; a second pass commits nothing.
+    /// </summary>
+    [Fact]
+    public async Task Promote_AfterTheTableGainedAField_MovesValuesFromTheLakesFilesOnceAndKeepsWhatDoesNotFit()
+    {
+        const string Common = "\"product_id\":\"p\",\"datetime_occured\":\"2026-11-22T10:00:00Z\"";
+        string[] before =
+        [
+            "{\"click_id\":\"c0\",\"user_id\":0," + Common + ",\"campaign\":\"autumn\",\"coupon\":7}",
+            "{\"click_id\":\"c1\",\"user_id\":1,\"campaign\":\"win\\u0074er\"," + Common + "}",
+            "{\"click_id\":\"c2\",\"user_id\":2," + Common + ",\"campaign\":5}",
+            "{\"click_id\":\"c3\",\"user_id\":3," + Common + "}",
+        ];
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, before);
+        await _lake.RunAsync(source);
+        var wider = _lake.Settings(BuiltInSchemas.Clicks with { Fields = [.. BuiltInSchemas.Clicks.Fields, new FieldSpec("campaign", FieldKind.String, Required: false)] });
+        source.WithPayloads("clicks", 0, [.. before, Click(4, campaign: "spring")]);
+        await _lake.RunAsync(source, wider);
+        var txn = await _lake.TxnAsync("clicks", "clicks", 0);
+        var job = new ClickBatch.Jobs.Maintenance.PromoteJob(ObjectStoreFactory.Create, null, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var options = new ClickBatch.Jobs.Maintenance.PromoteOptions { LakeUri = _lake.Lake, Tables = ["clicks", "clicks_rejects"], StagingDirectory = _lake.Staging + "-promote" };
+
+        var first = await job.ExecuteAsync(options, CancellationToken.None);
+        var version = (await _lake.SnapshotAsync("clicks")).Version;
+        var second = await job.ExecuteAsync(options, CancellationToken.None);
+
+        first[0].DeltaVersion.ShouldBe(version);
+        first[0].FilesRewritten.ShouldBe(1);
+        first[0].Moved.ShouldBe(new Dictionary<string, long> { ["campaign"] = 2 });
+        first[0].Refused.ShouldBe(1);
+        first[1].DeltaVersion.ShouldBeNull();
+        second[0].DeltaVersion.ShouldBeNull();
+        second[0].Refused.ShouldBe(1);
+        (await _lake.SnapshotAsync("clicks")).Version.ShouldBe(version);
+        var files = (await _lake.SnapshotAsync("clicks")).ActiveFiles.Select(f => DuckDb.Literal(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(f.Path))));
+        DuckDb.Query($"SELECT click_id, campaign, _unknown_fields, _kafka_offset FROM read_parquet([{string.Join(", ", files)}], union_by_name = true) ORDER BY 1")
+            .Select(r => (r[0], r[1], r[2], r[3])).ShouldBe(
+            [
+                ("c0", "autumn", "{\"coupon\":7}", 0L),
+                ("c1", "winter", null, 1L),
+                ("c2", null, "{\"campaign\":5}", 2L),
+                ("c3", null, null, 3L),
+                ("c4", "spring", "{\"coupon\":7}", 4L),
+            ]);
+        (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(txn);
+    }
+
     [Theory]
     [InlineData("type", "field 'user_id' changes type from integer to long")]
     [InlineData("removed", "field 'url' is gone")]

@@ -1,9 +1,7 @@
 using System.Globalization;
 using ClickBatch.Catalog.Glue;
-using ClickBatch.Delta.Manifests;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
-using ClickBatch.Errors;
 using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
@@ -25,7 +23,7 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
     {
         if (options.Partition is not null)
         {
-            await CheckPartitionColumnsAsync(options, cancellationToken);
+            await MaintenanceSteps.CheckPartitionColumnsAsync(openStore, options.LakeUri, options.Tables, options.Partition!, cancellationToken);
         }
 
         var results = new List<OptimizeResult>();
@@ -46,37 +44,6 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
         }
 
         return results;
-    }
-
-    /// <summary>
-    /// Refuses (exit 2, before any table is touched) a --partition whose columns are not a table's partition columns,
-    /// e.g. a typo <c>date=2026-11-22</c> for <c>dt=2026-11-22</c>, which would otherwise compact nothing and succeed.
-    /// </summary>
-    private async Task CheckPartitionColumnsAsync(OptimizeOptions options, CancellationToken cancellationToken)
-    {
-        var named = options.Partition!.Split('/').Select(segment => segment[..segment.IndexOf('=', StringComparison.Ordinal)]).ToList();
-        var problems = new List<string>();
-        foreach (var name in options.Tables)
-        {
-            var log = new DeltaLog(openStore(options.LakeUri.TrimEnd('/') + "/" + name));
-            if (!await log.ExistsAsync(cancellationToken))
-            {
-                continue;
-            }
-
-            var columns = (await log.GetSnapshotAsync(null, cancellationToken)).PartitionColumns;
-            if (!named.SequenceEqual(columns, StringComparer.Ordinal))
-            {
-                problems.Add("table " + name + " is partitioned by [" + string.Join(", ", columns) + "], but --partition " + options.Partition
-                    + " names [" + string.Join(", ", named) + "]; name its partition folder, e.g. "
-                    + (columns.Count == 0 ? "no --partition at all (the table has no partitions)" : string.Join("/", columns.Select(c => c + "=...")) + "."));
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ConfigurationException(problems);
-        }
     }
 
     private async Task<OptimizeResult> OptimizeTableAsync(string name, OptimizeOptions options, CancellationToken cancellationToken)
@@ -124,22 +91,7 @@ public sealed class OptimizeJob(Func<string, IObjectStore> openStore, IGlueCatal
 
         var result = await transaction.CommitAsync(cancellationToken);
         MaintenanceLog.OptimizeCommitted(_logger, name, result.Version);
-        await FollowAsync(name, table, result, options, cancellationToken);
+        await MaintenanceSteps.FollowAsync(table, result, glue, options.GlueDatabase, name, options.LakeUri, _logger, cancellationToken);
         return new OptimizeResult(name, result.Version, summaries, null);
-    }
-
-    private async Task FollowAsync(string name, DeltaTable table, CommitResult result, OptimizeOptions options, CancellationToken cancellationToken)
-    {
-        var snapshot = await table.Log.GetSnapshotAsync(result.Version, cancellationToken);
-        if (result.ManifestsStale)
-        {
-            await ManifestWriter.RebuildAsync(table.Log.Store, snapshot, _logger, cancellationToken);
-        }
-
-        if (glue is not null && options.GlueDatabase is { } database)
-        {
-            await glue.EnsureDatabaseAsync(database, "ClickBatch Delta tables in " + options.LakeUri + " (read through symlink manifests)", cancellationToken);
-            await new GlueRegistrar(glue, _logger).RegisterAsync(database, GlueNames.Table(name), snapshot, table.Log.Store.RootUri, cancellationToken);
-        }
     }
 }

@@ -35,25 +35,28 @@ internal sealed class PartitionCompactor(IObjectStore store, IReadOnlyList<Field
         }
     }
 
-    private static string NewFileName() => "part-" + Guid.NewGuid().ToString("D") + ".zstd.parquet";
-
     private async Task<List<string>> DownloadAsync(IReadOnlyList<AddFile> files, string folder, CancellationToken cancellationToken)
     {
         var paths = new List<string>();
         foreach (var file in files)
         {
             var local = Path.Combine(folder, "in-" + paths.Count.ToString(CultureInfo.InvariantCulture) + ".parquet");
-            await using (var source = await store.OpenReadAsync(DataFilePath.ToKey(store.RootUri, file.Path), cancellationToken))
-            await using (var target = File.Create(local))
-            {
-                await source.CopyToAsync(target, cancellationToken);
-            }
-
+            await DownloadAsync(store, file, local, cancellationToken);
             paths.Add(local);
         }
 
         return paths;
     }
+
+    /// <summary>Copies an active file of the table to a local path.</summary>
+    internal static async Task DownloadAsync(IObjectStore store, AddFile file, string local, CancellationToken cancellationToken)
+    {
+        await using var source = await store.OpenReadAsync(DataFilePath.ToKey(store.RootUri, file.Path), cancellationToken);
+        await using var target = File.Create(local);
+        await source.CopyToAsync(target, cancellationToken);
+    }
+
+    internal static string NewFileName() => "part-" + Guid.NewGuid().ToString("D") + ".zstd.parquet";
 
     private async Task<List<AddFile>> UploadAsync(
         string partition, IReadOnlyList<CompactedFile> outputs, IReadOnlyList<AddFile> inputs, long now, CancellationToken cancellationToken)
