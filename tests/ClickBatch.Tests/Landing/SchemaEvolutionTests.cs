@@ -1,5 +1,6 @@
 using ClickBatch.Decoding;
 using ClickBatch.Errors;
+using ClickBatch.Kafka;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using ClickBatch.Tests.Support;
@@ -41,6 +42,54 @@ public sealed class SchemaEvolutionTests : IDisposable
         var after = await ClickBatch.Delta.Inspection.TableDescriber.DescribeAsync(log, null, exactRows: false, CancellationToken.None);
         before.Schema.Select(c => c.Name).ShouldNotContain("campaign");
         after.Schema.Select(c => c.Name).ShouldContain("campaign");
+    }
+
+    /// <summary>
+    /// Issue 17's three runs: add a column at the end, then another in the middle, then try a type change (refused).
+    /// Every version reads back with DuckDB (its active files, by name) and describes with its own schema.
+    /// </summary>
+    [Fact]
+    public async Task ExecuteAsync_ThreeRunsAddAtTheEndThenInTheMiddleThenChangeAType_EachVersionReadsBackWithItsSchema()
+    {
+        var baseFields = BuiltInSchemas.Clicks.Fields;
+        var campaign = new FieldSpec("campaign", FieldKind.String, Required: false);
+        var coupon = new FieldSpec("coupon", FieldKind.Long, Required: false);
+        var atEnd = BuiltInSchemas.Clicks with { Fields = [.. baseFields, campaign] };
+        var inMiddle = BuiltInSchemas.Clicks with { Fields = [.. baseFields.Take(3), coupon, .. baseFields.Skip(3), campaign] };
+        var typeChange = BuiltInSchemas.Clicks with { Fields = [.. inMiddle.Fields.Select(f => f.Name == "coupon" ? f with { Kind = FieldKind.Double } : f)] };
+        var source = new FakeKafkaSource();
+        var versions = new List<long>();
+        foreach (var (schema, clicks) in new[] { (BuiltInSchemas.Clicks, 1), (atEnd, 2), (inMiddle, 3) })
+        {
+            source.WithPayloads("clicks", 0, Enumerable.Range(0, clicks).Select(i => Click(i, campaign: "k" + i)));
+            (await _lake.RunAsync(source, _lake.Settings(schema))).Status.ShouldBe(RunStatus.Succeeded);
+            versions.Add((await _lake.SnapshotAsync("clicks")).Version);
+        }
+
+        source.WithPayloads("clicks", 0, Enumerable.Range(0, 4).Select(i => Click(i, campaign: "k" + i)));
+        var refused = await _lake.RunAsync(source, _lake.Settings(typeChange));
+
+        refused.ExitCode.ShouldBe(ExitCodes.Usage);
+        refused.Error.ShouldNotBeNull().ShouldContain("field 'coupon' changes type from long to double");
+        (await _lake.SnapshotAsync("clicks")).Version.ShouldBe(versions[^1]);
+        var log = new ClickBatch.Delta.Snapshots.DeltaLog(new LocalObjectStore(Path.Combine(_lake.Lake, "clicks")));
+        string[][] expectedColumns = [[.. baseFields.Select(f => f.Name)], [.. atEnd.Fields.Select(f => f.Name)], [.. inMiddle.Fields.Select(f => f.Name)]];
+        (object?, object?, object?)[][] expectedRows =
+        [
+            [("c0", null, null)],
+            [("c0", null, null), ("c1", "k1", null)],
+            [("c0", null, null), ("c1", "k1", null), ("c2", "k2", 7L)],
+        ];
+        for (var i = 0; i < versions.Count; i++)
+        {
+            var described = await ClickBatch.Delta.Inspection.TableDescriber.DescribeAsync(log, versions[i], exactRows: false, CancellationToken.None);
+            described.Schema.Select(c => c.Name).Where(n => !n.StartsWith('_') && n != "dt").ShouldBe(expectedColumns[i], $"version {versions[i]}");
+            var snapshot = await log.GetSnapshotAsync(versions[i], CancellationToken.None);
+            var files = snapshot.ActiveFiles.Select(f => DuckDb.Literal(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(f.Path))));
+            var has = (string name) => snapshot.Schema.Find(name) is null ? "NULL" : name;
+            DuckDb.Query($"SELECT click_id, {has("campaign")}, {has("coupon")} FROM read_parquet([{string.Join(", ", files)}], union_by_name = true) ORDER BY 1")
+                .Select(r => (r[0], r[1], r[2])).ShouldBe(expectedRows[i], $"version {versions[i]}");
+        }
     }
 
     [Fact]
@@ -143,6 +192,46 @@ public sealed class SchemaEvolutionTests : IDisposable
                 ("c4", "spring", "{\"coupon\":7}", 4L),
             ]);
         (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(txn);
+    }
+
+    /// <summary>
+    /// Issue 17, concurrency: task B widens the table while task A (old configuration) appends to another partition. A's
+    /// next commit finds B's metaData action and stops with exit 5; what it committed stands, nothing landed twice, and
+    /// A's rerun with the new configuration lands the rest exactly once.
+    /// </summary>
+    [Fact]
+    public async Task ExecuteAsync_AnotherTaskWidensTheSchemaMidRun_ThisRunStopsWithAConflictAndTheRerunLandsTheRestOnce()
+    {
+        var p0 = new KafkaPartition("clicks", 0);
+        var p1 = new KafkaPartition("clicks", 1);
+        FakeKafkaSource Source(KafkaPartition held)
+        {
+            var source = new FakeKafkaSource { MaxChunkRecords = 3 }
+                .WithPayloads("clicks", 0, Enumerable.Range(0, 9).Select(i => Click(i, campaign: "a")))
+                .WithPayloads("clicks", 1, Enumerable.Range(100, 9).Select(i => Click(i, campaign: "b")));
+            source.GroupScript.Add(new GroupStep(0, [held], []));
+            return source;
+        }
+
+        var group = _lake.Settings() with { Assignment = PartitionAssignment.Group, CommitEveryRecords = 2 };
+        var wider = _lake.Settings(BuiltInSchemas.Clicks with { Fields = [.. BuiltInSchemas.Clicks.Fields, new FieldSpec("campaign", FieldKind.String, Required: false)] })
+            with { Assignment = PartitionAssignment.Group, CommitEveryRecords = 2 };
+        var interleaved = new InterleavingSource(Source(p0), () => _lake.RunAsync(Source(p1), wider with { TaskId = "task-b" }));
+
+        var a = await _lake.RunAsync(interleaved, group with { TaskId = "task-a" });
+
+        interleaved.OtherRun!.Status.ShouldBe(RunStatus.Succeeded);
+        a.Status.ShouldBe(RunStatus.Conflict);
+        a.ExitCode.ShouldBe(ExitCodes.Conflict);
+        a.Error.ShouldNotBeNull().ShouldContain("metadata");
+        var rerun = await _lake.RunAsync(Source(p0), wider with { TaskId = "task-a" });
+        rerun.Status.ShouldBe(RunStatus.Succeeded);
+        var files = (await _lake.SnapshotAsync("clicks")).ActiveFiles.Select(f => DuckDb.Literal(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(f.Path))));
+        var rows = DuckDb.Query($"SELECT _kafka_partition, _kafka_offset, campaign FROM read_parquet([{string.Join(", ", files)}], union_by_name = true) ORDER BY 1, 2")
+            .Select(r => (Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture), r[2])).ToList();
+        rows.Select(r => (r.Item1, r.Item2)).ShouldBe([.. Enumerable.Range(0, 9).Select(o => (0L, (long)o)), .. Enumerable.Range(0, 9).Select(o => (1L, (long)o))]);
+        rows.Where(r => r.Item1 == 1).ShouldAllBe(r => (string?)r.Item3 == "b");
+        rows.Where(r => r.Item1 == 0 && r.Item3 != null).ShouldNotBeEmpty();
     }
 
     [Theory]

@@ -166,28 +166,6 @@ public sealed class RunJobGroupTests : IDisposable
             .Select(r => (Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
-    /// <summary>A group read that lets another task's whole run happen once its first chunk(s) were handed in.</summary>
-    private sealed class InterleavingSource(FakeKafkaSource inner, Func<Task<RunReport>> otherRun, int afterBatches = 1) : ForwardingKafkaSource(inner)
-    {
-        public RunReport? OtherRun { get; private set; }
-
-        public override async IAsyncEnumerable<KafkaRecordBatch> ReadGroupAsync(
-            IReadOnlyList<string> topics, IAssignmentHandler handler, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var batches = 0;
-            await foreach (var batch in Inner.ReadGroupAsync(topics, handler, cancellationToken))
-            {
-                yield return batch;
-                if (++batches >= afterBatches)
-                {
-                    OtherRun ??= await otherRun();
-                }
-            }
-        }
-
-        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
     /// <summary>A group read that signals "stop" after its first chunk; disposing it (leaving the group) calls <paramref name="leaving"/>.</summary>
     private sealed class StopAfterFirstChunk(FakeKafkaSource inner, CancellationTokenSource stop, Func<Task> leaving) : ForwardingKafkaSource(inner)
     {
