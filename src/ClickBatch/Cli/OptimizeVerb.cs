@@ -15,6 +15,9 @@ namespace ClickBatch.Cli;
     + "(remove + add with dataChange=false, Kafka offsets untouched); manifests and Glue follow. See docs/maintenance.md.")]
 public sealed partial class OptimizeVerb : IVerb
 {
+    [Option("config", HelpText = "The run's JSON config file: Lake, Catalog.GlueDatabase and the topics' tables are taken from it (and from CLICKBATCH_* variables) unless given as flags.")]
+    public string? Config { get; set; }
+
     [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<table>.")]
     public string? Lake { get; set; }
 
@@ -42,6 +45,7 @@ public sealed partial class OptimizeVerb : IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ApplyConfig(MaintenanceConfig.Load(context, Config));
         var options = Validate();
         using var loggers = context.CreateLoggerFactory();
         var glue = GlueDatabase is null ? null
@@ -54,6 +58,15 @@ public sealed partial class OptimizeVerb : IVerb
                 .RecordAsync("optimize", r => r.Select(ToReport).ToList(), ct => job.ExecuteAsync(options, ct), cancellationToken);
         await context.Out.WriteLineAsync(MaintenanceSummary.Optimize(results, DryRun));
         return ExitCodes.Success;
+    }
+
+    /// <summary>Flags win; what they leave out comes from --config and CLICKBATCH_* (MaintenanceConfig).</summary>
+    private void ApplyConfig(MaintenanceConfig config)
+    {
+        Lake ??= config.Lake;
+        GlueDatabase ??= config.GlueDatabase;
+        Table ??= config.TablesWithRejects is { } tables ? string.Join(",", tables) : null;
+        TargetFileSizeMib ??= TargetSizeMib is null ? config.TargetFileSizeMiB : null;
     }
 
     private TopicReport ToReport(OptimizeResult r) => new()

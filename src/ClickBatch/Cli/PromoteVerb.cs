@@ -18,6 +18,9 @@ namespace ClickBatch.Cli;
     + "a second pass changes nothing; manifests and Glue follow. See docs/schema-evolution.md.")]
 public sealed partial class PromoteVerb : IVerb
 {
+    [Option("config", HelpText = "The run's JSON config file: Lake, Catalog.GlueDatabase and the topics' tables are taken from it (and from CLICKBATCH_* variables) unless given as flags.")]
+    public string? Config { get; set; }
+
     [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<table>.")]
     public string? Lake { get; set; }
 
@@ -36,6 +39,7 @@ public sealed partial class PromoteVerb : IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ApplyConfig(MaintenanceConfig.Load(context, Config));
         var options = Validate();
         using var loggers = context.CreateLoggerFactory();
         var glue = GlueDatabase is null ? null
@@ -71,6 +75,14 @@ public sealed partial class PromoteVerb : IVerb
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Flags win; what they leave out comes from --config and CLICKBATCH_* (MaintenanceConfig).</summary>
+    private void ApplyConfig(MaintenanceConfig config)
+    {
+        Lake ??= config.Lake;
+        GlueDatabase ??= config.GlueDatabase;
+        Table ??= config.TopicTables is { } tables ? string.Join(",", tables) : null;
     }
 
     private TopicReport ToReport(PromoteResult r) => new()

@@ -12,6 +12,9 @@ namespace ClickBatch.Cli;
     + "and expired Delta log files. See docs/maintenance.md.")]
 public sealed class VacuumVerb : IVerb
 {
+    [Option("config", HelpText = "The run's JSON config file: Lake, Catalog.GlueDatabase and the topics' tables are taken from it (and from CLICKBATCH_* variables) unless given as flags.")]
+    public string? Config { get; set; }
+
     [Option("lake", HelpText = "Lake root: a local folder or s3://bucket/prefix. Tables are <lake>/<table>.")]
     public string? Lake { get; set; }
 
@@ -32,6 +35,7 @@ public sealed class VacuumVerb : IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ApplyConfig(MaintenanceConfig.Load(context, Config));
         var options = Validate();
         using var loggers = context.CreateLoggerFactory();
         var job = new VacuumJob(context.OpenStore, context.Clock, loggers);
@@ -64,6 +68,13 @@ public sealed class VacuumVerb : IVerb
 
     /// <summary>A century: far beyond any useful retention, and "now minus it" stays a valid date.</summary>
     private const int MaxRetentionDays = 36_500;
+
+    /// <summary>Flags win; what they leave out comes from --config and CLICKBATCH_* (MaintenanceConfig).</summary>
+    private void ApplyConfig(MaintenanceConfig config)
+    {
+        Lake ??= config.Lake;
+        Table ??= config.TablesWithRejects is { } tables ? string.Join(",", tables) : null;
+    }
 
     private TopicReport ToReport(VacuumResult r) => new()
     {

@@ -23,6 +23,14 @@ public sealed class KafkaOptions
     /// <summary>Consumer group the job mirrors its offsets to after each commit (for lag tools). Default: the job id.</summary>
     public string? GroupId { get; set; }
 
+    /// <summary>
+    /// Seconds a metadata, watermark or group offset request may take before the verb fails with exit 1 (1 to 300,
+    /// default 30). This bounds how long an unreachable broker takes to fail: librdkafka keeps reconnecting with backoff
+    /// within it, so a broker restart or a slow TLS/SASL handshake on a busy cluster does not fail the night, but a
+    /// wrong address or a closed security group fails within this time (docs/kafka.md, "Unreachable brokers").
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Extra librdkafka client properties (e.g. <c>ssl.ca.location</c>). Correctness settings are refused.</summary>
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
 

@@ -15,7 +15,11 @@ public static class RunSettingsFactory
         var problems = new List<string>(OptionsValidator.Validate(options));
         var topics = ResolveTopics(options, problems);
         var assignment = PartitionAssignment.Parse(options.Run.Assignment, options.Run.Shard, problems);
-        var source = new KafkaSourceOptions { GroupId = options.Kafka.GroupId ?? options.JobId };
+        var source = new KafkaSourceOptions
+        {
+            GroupId = options.Kafka.GroupId ?? options.JobId,
+            RequestTimeout = TimeSpan.FromSeconds(options.Kafka.RequestTimeoutSeconds),
+        };
         var files = new FileWriterOptions
         {
             TargetFileBytes = options.Run.TargetFileSizeMiB * 1024L * 1024,

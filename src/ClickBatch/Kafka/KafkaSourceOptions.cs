@@ -35,7 +35,10 @@ public sealed record KafkaSourceOptions
     /// <summary>librdkafka <c>fetch.max.bytes</c>: most bytes one fetch response carries. Default 16 MiB.</summary>
     public int FetchMaxBytes { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>Timeout of metadata, watermark and group offset requests. Default 30 s.</summary>
+    /// <summary>
+    /// Timeout of metadata, watermark and group offset requests, and so how long an unreachable broker takes to fail.
+    /// Default 30 s; the setting <c>Kafka.RequestTimeoutSeconds</c>.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -64,7 +67,8 @@ public sealed record KafkaSourceOptions
             $"Fetch queue backoff is {FetchQueueBackoffMs} ms; expected 0 to 300000 (librdkafka's range).", problems);
         Require(FetchMaxBytes is >= 1_000_000 and <= 100_000_000,
             $"Fetch max bytes is {FetchMaxBytes}; expected 1000000 to 100000000.", problems);
-        Require(RequestTimeout > TimeSpan.Zero, "Kafka request timeout must be positive.", problems);
+        Require(RequestTimeout >= TimeSpan.FromSeconds(1) && RequestTimeout <= TimeSpan.FromSeconds(300),
+            $"Kafka.RequestTimeoutSeconds is {RequestTimeout.TotalSeconds:0.###}; expected 1 to 300.", problems);
         Require(StallTimeout > TimeSpan.Zero, "Kafka stall timeout must be positive.", problems);
         return problems;
     }

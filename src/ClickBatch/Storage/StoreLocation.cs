@@ -29,15 +29,20 @@ public static partial class StoreLocation
         if (location.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             return Uri.TryCreate(location, UriKind.Absolute, out var file) && file.IsFile && file.LocalPath.Length > 1
-                ? null
+                ? FileProblem(location, file.LocalPath)
                 : "'" + location + "' is not a valid file URI; " + Expected + ".";
         }
 
         return SchemeLike().Match(location) is { Success: true } scheme
             ? "'" + location + "' looks like a URI (" + scheme.Value + ") but is not one ClickBatch can open; " + Expected
                 + " (two slashes after s3:). A relative folder whose name holds a colon can be given as ./" + location + "."
-            : null;
+            : FileProblem(location, location);
     }
+
+    /// <summary>A local location that is an existing file, not a folder (issue 18: status said "not landed yet" and exited 0).</summary>
+    private static string? FileProblem(string location, string path) => File.Exists(path.TrimEnd('/'))
+        ? "'" + location + "' is a file, not a folder; expected the lake's folder (where 'clickbatch run' writes its tables) or s3://bucket/prefix."
+        : null;
 
     /// <summary>The problem of a verb's <c>--lake</c> value (missing or not openable), or null; for the verb's one list of problems.</summary>
     public static string? LakeProblem(string? lake) => string.IsNullOrWhiteSpace(lake)

@@ -22,7 +22,15 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
         var topic = options.Topic;
         var data = await OpenAsync(topic.TableUri, TableLayout.ForTopic(topic.Schema, topic.Partitioning), problems, cancellationToken);
         var rejects = await OpenAsync(topic.RejectsTableUri, TableLayout.Rejects, problems, cancellationToken);
-        var selected = Select(await BoundsAsync(topic.Topic, problems, cancellationToken), options.Partitions, topic.Topic, problems);
+        var (captured, unreadable) = await BoundsAsync(topic.Topic, cancellationToken);
+        if (unreadable is not null)
+        {
+            // A topic Kafka does not have is the cluster's state, exit 1 as in run and status (README, "Exit codes"); with
+            // other problems too, the options must be fixed anyway: exit 2 listing them all.
+            return problems.Count == 0 ? throw unreadable : throw new ConfigurationException([.. problems, unreadable.Message]);
+        }
+
+        var selected = Select(captured, options.Partitions, topic.Topic, problems);
         var partitions = new List<BackfillPartition>();
         if (data is not null && rejects is not null && selected.Count > 0)
         {
@@ -62,16 +70,15 @@ internal sealed class BackfillPlanner(IKafkaSource source, Func<string, IObjectS
         return snapshot;
     }
 
-    private async Task<IReadOnlyList<PartitionBounds>> BoundsAsync(string topic, List<string> problems, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<PartitionBounds> Bounds, KafkaSourceException? Unreadable)> BoundsAsync(string topic, CancellationToken cancellationToken)
     {
         try
         {
-            return await source.CaptureBoundsAsync([topic], cancellationToken);
+            return (await source.CaptureBoundsAsync([topic], cancellationToken), null);
         }
         catch (KafkaSourceException ex) when (!ex.IsTransient)
         {
-            problems.Add(ex.Message);
-            return [];
+            return ([], ex);
         }
     }
 

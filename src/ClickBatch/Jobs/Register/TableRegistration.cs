@@ -2,5 +2,8 @@ using ClickBatch.Catalog.Glue;
 
 namespace ClickBatch.Jobs.Register;
 
-/// <summary>What <c>clickbatch register</c> did for one table: null <see cref="Glue"/> when there is no Delta table there.</summary>
-public sealed record TableRegistration(string Table, string TableUri, GlueRegistration? Glue);
+/// <summary>
+/// What <c>clickbatch register</c> did for one table: the Delta version its manifests were rebuilt from (null when there
+/// is no Delta table there) and its Glue registration (null without a Glue database, or without a table).
+/// </summary>
+public sealed record TableRegistration(string Table, string TableUri, long? DeltaVersion, GlueRegistration? Glue);

@@ -132,11 +132,12 @@ public sealed class BackfillPlannerTests : IDisposable
             Topic = Settings().Topics[0] with { TableUri = _dir.Sub("other"), RejectsTableUri = _dir.Sub("other_rejects") },
         }, CancellationToken.None));
         var ghostTopic = Settings().Topics[0] with { Schema = BuiltInSchemas.Clicks with { Topic = "ghost" } };
-        var ghost = await Should.ThrowAsync<ConfigurationException>(() => new BackfillJob(source, ObjectStoreFactory.Create, null, TimeProvider.System,
+        var ghost = await Should.ThrowAsync<KafkaSourceException>(() => new BackfillJob(source, ObjectStoreFactory.Create, null, TimeProvider.System,
             NullLoggerFactory.Instance).PlanAsync(Options(Offset(0), Offset(1), null) with { Topic = ghostTopic }, CancellationToken.None));
 
         unknown.Problems.ShouldHaveSingleItem().ShouldContain("topic 'clicks' has no partition 7");
-        ghost.Problems.ShouldHaveSingleItem().ShouldContain("Topic 'ghost' is not readable");
+        ghost.Message.ShouldContain("Topic 'ghost' is not readable");
+        ghost.ExitCode.ShouldBe(ExitCodes.Failure, "a topic Kafka lacks is exit 1 in every verb, as in run and status");
         unlanded.Problems.Count.ShouldBe(2);
         unlanded.Problems.ShouldAllBe(p => p.StartsWith("no Delta table at", StringComparison.Ordinal));
     }
