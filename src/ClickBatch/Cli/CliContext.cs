@@ -15,6 +15,9 @@ public sealed record CliContext(
     IReadOnlyDictionary<string, string> Environment,
     bool IsInteractive)
 {
+    /// <summary>How logs are written to stderr: text or JSON lines (the global --log-format; default text when stderr is a terminal).</summary>
+    public LogFormat LogFormat { get; init; } = IsInteractive ? LogFormat.Text : LogFormat.Json;
+
     /// <summary>Minimum level for logs; set by the global --verbose flag.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
@@ -23,13 +26,17 @@ public sealed record CliContext(
         Console.Error,
         TimeProvider.System,
         ReadEnvironment(),
-        IsInteractive: !Console.IsErrorRedirected && !Console.IsOutputRedirected);
+        IsInteractive: !Console.IsErrorRedirected && !Console.IsOutputRedirected)
+    {
+        // Logs go to stderr: stderr alone decides their format ("run > summary.txt" keeps text logs on the terminal).
+        LogFormat = Console.IsErrorRedirected ? LogFormat.Json : LogFormat.Text,
+    };
 
     /// <summary>The object store of a lake or table URI: local paths, file:// and s3:// (AWS settings from this environment).</summary>
     public IObjectStore OpenStore(string uri) => ObjectStoreFactory.Create(uri, Environment, Clock);
 
-    /// <summary>Logs go to stderr (stdout carries results such as --json): readable on a terminal, JSON lines otherwise.</summary>
-    public ILoggerFactory CreateLoggerFactory() => LoggingSetup.Create(IsInteractive, MinimumLogLevel);
+    /// <summary>Logs go to stderr (stdout carries results such as --json), as <see cref="LogFormat"/> says.</summary>
+    public ILoggerFactory CreateLoggerFactory() => LoggingSetup.Create(LogFormat == LogFormat.Text, MinimumLogLevel);
 
     private static Dictionary<string, string> ReadEnvironment()
     {

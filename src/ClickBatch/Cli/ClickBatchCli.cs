@@ -28,6 +28,17 @@ public static class ClickBatchCli
             return ExitCodes.Success;
         }
 
+        if (LogFormats.Extract(ref args) is { } format)
+        {
+            if (format.Problem is { } problem)
+            {
+                await context.Error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            context = context with { LogFormat = format.Format };
+        }
+
         if (MissingValues(args) is { Count: > 0 } missing)
         {
             foreach (var option in missing)
@@ -86,7 +97,7 @@ public static class ClickBatchCli
             var sentences = SentenceBuilder.Create();
             foreach (var error in notParsed.Errors)
             {
-                context.Error.WriteLine("error: " + sentences.FormatError(error));
+                context.Error.WriteLine("error: " + sentences.FormatError(error) + Suggestion(error, args));
             }
 
             var verb = notParsed.Errors.OfType<BadVerbSelectedError>().Any() || args.Length == 0 ? string.Empty : args[0] + " ";
@@ -142,9 +153,30 @@ public static class ClickBatchCli
         return missing;
     }
 
+    /// <summary>The nearest known flag or verb to a typo, as config keys get (issue 18): "--bootstrap-server": did you mean --bootstrap-servers?</summary>
+    private static string Suggestion(Error error, string[] args)
+    {
+        var verb = args.Length == 0 ? null : VerbTypes.FirstOrDefault(t => t.GetCustomAttribute<VerbAttribute>()!.Name == args[0]);
+        var near = error switch
+        {
+            UnknownOptionError unknown when verb is not null => Configuration.UnknownKeys.Nearest(unknown.Token, OptionNames(verb)) is { } option ? "--" + option : null,
+            BadVerbSelectedError bad => Configuration.UnknownKeys.Nearest(bad.Token, VerbTypes.Where(t => !t.GetCustomAttribute<VerbAttribute>()!.Hidden)
+                .Select(t => t.GetCustomAttribute<VerbAttribute>()!.Name)) is { } name ? "'" + name + "'" : null,
+            _ => null,
+        };
+        return near is null ? string.Empty : " Did you mean " + near + "?";
+    }
+
+    private static IEnumerable<string> OptionNames(Type verb) => verb.GetProperties()
+        .Select(p => p.GetCustomAttribute<OptionAttribute>())
+        .Where(o => o is { Hidden: false, LongName.Length: > 0 })
+        .Select(o => o!.LongName)
+        .Append(LogFormats.Flag);
+
     private static bool IsHelpFlag(string arg) => arg is "--help" or "-h" or "help";
 
     private const string ExitCodeHelp =
         "Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 data loss detected, "
-        + "4 reject ratio exceeded, 5 conflicting writer, 6 committed but the Redshift Spectrum check failed, 130 interrupted.";
+        + "4 reject ratio exceeded, 5 conflicting writer, 6 committed but the Redshift Spectrum check failed, 130 interrupted."
+        + " Every verb also takes --log-format text|json: how logs are written to stderr (default text when stderr is a terminal, JSON lines otherwise).";
 }

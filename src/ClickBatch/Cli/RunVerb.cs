@@ -1,3 +1,4 @@
+using ClickBatch.Diagnostics;
 using System.Globalization;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Redshift;
@@ -72,7 +73,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = RunSettingsFactory.Create(LoadOptions(context));
-        var bars = context.IsInteractive && !Json;
+        var bars = context.IsInteractive && context.LogFormat == LogFormat.Text && !Json;
         using var loggers = (context with { MinimumLogLevel = Verbose ? LogLevel.Debug : bars ? LogLevel.Warning : LogLevel.Information }).CreateLoggerFactory();
         var sourceLogger = loggers.CreateLogger<ConfluentKafkaSource>();
         var terminal = bars ? new TerminalRunProgress() : null;

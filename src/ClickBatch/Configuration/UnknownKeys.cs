@@ -94,7 +94,7 @@ internal static class UnknownKeys
     }
 
     /// <summary>The known name closest to a typo (edit distance at most a third of its length), or null.</summary>
-    private static string? Nearest(string key, IEnumerable<string> names) =>
+    internal static string? Nearest(string key, IEnumerable<string> names) =>
         names.Select(n => (Name: n, Distance: Distance(key.ToUpperInvariant(), n.ToUpperInvariant())))
             .Where(c => c.Distance <= Math.Max(2, c.Name.Length / 3))
             .OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();

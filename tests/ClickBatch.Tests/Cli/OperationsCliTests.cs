@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClickBatch.Cli;
 using ClickBatch.Delta.Manifests;
+using ClickBatch.Diagnostics;
 using ClickBatch.Errors;
 using ClickBatch.Tests.Support;
 
@@ -93,6 +94,37 @@ public sealed class OperationsCliTests : IDisposable
 
         exit.ShouldBe(ExitCodes.Usage, _error.ToString());
         _error.ToString().ShouldContain("Kafka.RequestTimeoutSeconds is " + seconds + "; expected 1 to 300");
+    }
+
+    [Theory]
+    [InlineData("run --bootstrap-server b:9092", "Option 'bootstrap-server' is unknown. Did you mean --bootstrap-servers?")]
+    [InlineData("optimize --dryrun", "Option 'dryrun' is unknown. Did you mean --dry-run?")]
+    [InlineData("stauts", "Verb 'stauts' is not recognized. Did you mean 'status'?")]
+    [InlineData("status --log-format yaml", "--log-format takes text or json, got 'yaml'.")]
+    public async Task AnyVerb_Typo_ExitsUsageNamingTheNearestKnownName(string line, string message)
+    {
+        var exit = await RunAsync(line.Split(' '));
+
+        exit.ShouldBe(ExitCodes.Usage);
+        _error.ToString().ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "status", "--log-format", "text", "--lake", "l" }, LogFormat.Text, new[] { "status", "--lake", "l" })]
+    [InlineData(new[] { "run", "--lake", "l", "--log-format=JSON" }, LogFormat.Json, new[] { "run", "--lake", "l" })]
+    public void LogFormats_Flag_IsTakenOutOfTheArgumentsOfAnyVerb(string[] args, LogFormat expected, string[] rest)
+    {
+        var format = LogFormats.Extract(ref args);
+
+        format.ShouldBe((expected, (string?)null));
+        args.ShouldBe(rest);
+    }
+
+    [Fact]
+    public void LogFormat_Default_FollowsWhetherTheContextIsInteractive()
+    {
+        new CliContext(_out, _error, TimeProvider.System, new Dictionary<string, string>(), IsInteractive: true).LogFormat.ShouldBe(LogFormat.Text);
+        new CliContext(_out, _error, TimeProvider.System, new Dictionary<string, string>(), IsInteractive: false).LogFormat.ShouldBe(LogFormat.Json);
     }
 
     private Task<int> RunAsync(string[] args, Dictionary<string, string>? environment = null) =>
