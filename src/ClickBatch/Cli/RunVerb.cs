@@ -1,11 +1,12 @@
-using ClickBatch.Diagnostics;
 using System.Globalization;
 using ClickBatch.Aws;
 using ClickBatch.Catalog.Redshift;
 using ClickBatch.Configuration;
+using ClickBatch.Diagnostics;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Run;
 using ClickBatch.Kafka;
+using ClickBatch.Metrics;
 using CommandLine;
 using Microsoft.Extensions.Logging;
 
@@ -66,6 +67,9 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
     [Option("skip-redshift-check", HelpText = "Do not run the Redshift Spectrum check even when Catalog.Redshift is configured (its settings are then not validated).")]
     public bool SkipRedshiftCheck { get; set; }
 
+    [Option("metrics-file", HelpText = "Write the run's metrics as a Prometheus text file when it ends, for node_exporter's textfile collector (Run.MetricsFile; docs/metrics.md).")]
+    public string? MetricsFile { get; set; }
+
     [Option("json", HelpText = "Print the run report as JSON on stdout instead of the summary.")]
     public bool Json { get; set; }
 
@@ -92,6 +96,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
             ? await job.ExecuteAsync(cancellationToken)
             : await terminal.RunAsync(() => job.ExecuteAsync(cancellationToken));
         await RunSummaryPrinter.PrintAsync(report, Json, context.Out);
+        await MetricsOutput.EmitAsync(report, settings.MetricsFile, context.Error, context.LogFormat, loggers.CreateLogger<RunVerb>());
         return report.ExitCode ?? ExitCodes.Failure;
     }
 
@@ -129,6 +134,7 @@ public sealed class RunVerb : ConfiguredVerb, IVerb
         ["Run:Shard"] = Shard,
         ["Run:MaxRejectRatio"] = MaxRejectRatio?.ToString(CultureInfo.InvariantCulture),
         ["Run:CommitEveryRecords"] = CommitEveryRecords?.ToString(CultureInfo.InvariantCulture),
+        ["Run:MetricsFile"] = MetricsFile,
         ["Catalog:Redshift:ClusterIdentifier"] = RedshiftCluster,
         ["Catalog:Redshift:WorkgroupName"] = RedshiftWorkgroup,
         ["Catalog:Redshift:Database"] = RedshiftDatabase,

@@ -53,4 +53,10 @@ public sealed class RunOptions
 
     /// <summary>Local folder for Parquet files before upload. Default: a folder under the system temp directory.</summary>
     public string? StagingDirectory { get; set; }
+
+    /// <summary>
+    /// Prometheus text file the run writes its metrics to when it ends, for node_exporter's textfile collector (name it
+    /// <c>*.prom</c> in the collector's folder; docs/metrics.md). Default none.
+    /// </summary>
+    public string? MetricsFile { get; set; }
 }

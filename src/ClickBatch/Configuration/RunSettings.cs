@@ -40,6 +40,9 @@ public sealed record RunSettings
 
     public required string StagingDirectory { get; init; }
 
+    /// <summary>Prometheus text file for the run's metrics (docs/metrics.md); null: none.</summary>
+    public string? MetricsFile { get; init; }
+
     /// <summary>
     /// Least time between two ledger updates during a run (after its first commit and after its last the entry is
     /// always updated); default 30 seconds. The final entry is written when the run ends in any case.

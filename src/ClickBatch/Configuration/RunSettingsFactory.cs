@@ -38,6 +38,12 @@ public static class RunSettingsFactory
             files = files with { MaxBufferedBytes = MemoryLimit.RowBufferBytes(options.Run.MemoryLimitMiB, source, files) };
         }
 
+        if (options.Run.MetricsFile is { Length: > 0 } metricsFile && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(metricsFile))))
+        {
+            problems.Add("Run.MetricsFile (--metrics-file) is " + metricsFile + ", but its folder " + Path.GetDirectoryName(Path.GetFullPath(metricsFile))
+                + " does not exist; name a file in an existing folder, e.g. node_exporter's textfile collector folder.");
+        }
+
         if (problems.Count == 0)
         {
             problems.AddRange(files.Validate());
@@ -70,6 +76,7 @@ public static class RunSettingsFactory
             RedshiftCheck = RedshiftCheckOf(options.Catalog.Redshift),
             StagingDirectory = options.Run.StagingDirectory
                 ?? Path.Combine(Path.GetTempPath(), "clickbatch-staging", options.JobId),
+            MetricsFile = string.IsNullOrWhiteSpace(options.Run.MetricsFile) ? null : options.Run.MetricsFile,
         };
     }
 
