@@ -76,3 +76,85 @@ resource "aws_cloudwatch_metric_alarm" "schedule_dlq" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
 }
+
+# Alarms on the metrics each run writes into its log as CloudWatch Embedded Metric Format lines (docs/metrics.md):
+# namespace ClickBatch, dimensions JobId (the job's default id, clickbatch) and Topic. No metric filter is needed.
+locals {
+  job_id = "clickbatch"
+}
+
+# Rejects above a share of the records read, per topic: producers started sending something the schema refuses
+# (the run fails only above Run.MaxRejectRatio; this warns well before).
+resource "aws_cloudwatch_metric_alarm" "reject_ratio" {
+  for_each            = toset(var.topics)
+  alarm_name          = "${var.name}-${each.key}-reject-ratio"
+  alarm_description   = "More than ${var.alarm_reject_ratio * 100}% of the ${each.key} records a run read went to ${each.key}_rejects. Query the rejects table's error_kind."
+  evaluation_periods  = 1
+  threshold           = var.alarm_reject_ratio
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+
+  metric_query {
+    id          = "ratio"
+    expression  = "IF(records > 0, rejects / records, 0)"
+    label       = "Reject ratio"
+    return_data = true
+  }
+
+  metric_query {
+    id = "rejects"
+    metric {
+      namespace   = "ClickBatch"
+      metric_name = "Rejects"
+      dimensions  = { JobId = local.job_id, Topic = each.key }
+      period      = 3600
+      stat        = "Sum"
+    }
+  }
+
+  metric_query {
+    id = "records"
+    metric {
+      namespace   = "ClickBatch"
+      metric_name = "Records"
+      dimensions  = { JobId = local.job_id, Topic = each.key }
+      period      = 3600
+      stat        = "Sum"
+    }
+  }
+}
+
+# Records that were in Kafka when a run started but not in the table when it ended (a failed or stopped run).
+resource "aws_cloudwatch_metric_alarm" "lag_at_end" {
+  for_each            = toset(var.topics)
+  alarm_name          = "${var.name}-${each.key}-lag-at-end"
+  alarm_description   = "A run ended with ${each.key} records it was to land still missing from the table; the next run lands them. See the run report."
+  namespace           = "ClickBatch"
+  metric_name         = "LagAtEnd"
+  dimensions          = { JobId = local.job_id, Topic = each.key }
+  statistic           = "Maximum"
+  period              = 3600
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+}
+
+# The backlog a run finds: above what one night can land, the schedule no longer keeps up (add tasks: task_count).
+resource "aws_cloudwatch_metric_alarm" "lag_at_start" {
+  for_each            = toset(var.topics)
+  alarm_name          = "${var.name}-${each.key}-lag-at-start"
+  alarm_description   = "A run found more than ${var.alarm_lag_at_start_records} ${each.key} records to land."
+  namespace           = "ClickBatch"
+  metric_name         = "LagAtStart"
+  dimensions          = { JobId = local.job_id, Topic = each.key }
+  statistic           = "Sum"
+  period              = 3600
+  evaluation_periods  = 1
+  threshold           = var.alarm_lag_at_start_records
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+}

@@ -121,6 +121,22 @@ variable "alarm_sns_topic_arn" {
   default     = ""
 }
 
+variable "alarm_reject_ratio" {
+  description = "Alarm when a topic's rejects exceed this share of the records a run read (the run itself fails above Run.MaxRejectRatio)."
+  type        = number
+  default     = 0.01
+  validation {
+    condition     = var.alarm_reject_ratio > 0 && var.alarm_reject_ratio < 1
+    error_message = "alarm_reject_ratio must be between 0 and 1."
+  }
+}
+
+variable "alarm_lag_at_start_records" {
+  description = "Alarm when a run finds more records of a topic to land than this (a backlog one night may not drain)."
+  type        = number
+  default     = 200000000
+}
+
 variable "noncurrent_version_expiration_days" {
   description = "Days a replaced or deleted object version is kept (the Delta log's own history is kept by the job)."
   type        = number

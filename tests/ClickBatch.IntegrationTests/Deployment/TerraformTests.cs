@@ -109,6 +109,44 @@ public sealed class TerraformTests
         }
     }
 
+    /// <summary>
+    /// Issue 18: the alarms on rejects and lag read metrics the job really emits: each names the namespace, a metric name
+    /// and the dimensions of the EMF lines EmfWriter writes (checked against a real run's lines, not a copied list).
+    /// </summary>
+    [Fact]
+    public void MetricAlarms_RejectsAndLag_NameMetricsAndDimensionsTheRunEmits()
+    {
+        var report = new ClickBatch.Ledger.RunReport
+        {
+            RunId = "r", JobId = "clickbatch", Operation = "run", StartedAt = DateTimeOffset.UnixEpoch, EndedAt = DateTimeOffset.UnixEpoch, ExitCode = 0,
+            Topics = [new ClickBatch.Ledger.TopicReport { Topic = "clicks", Table = "t", RejectsTable = "r" }],
+        };
+        using var topicLine = JsonDocument.Parse(ClickBatch.Metrics.EmfWriter.Lines(ClickBatch.Metrics.RunMetrics.From(report))[1]);
+        var directive = topicLine.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+        var emitted = directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()).ToHashSet();
+        var dimensions = directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()!).Order().ToList();
+        var monitoring = Parsed.Value.RootElement.GetProperty("monitoring.tf");
+        monitoring.GetProperty("locals").EnumerateArray().Single(l => l.TryGetProperty("job_id", out _)).GetProperty("job_id").GetString().ShouldBe(report.JobId);
+        var alarms = monitoring.GetProperty("resource").GetProperty("aws_cloudwatch_metric_alarm");
+        var metrics = new List<JsonElement>();
+        foreach (var name in new[] { "reject_ratio", "lag_at_end", "lag_at_start" })
+        {
+            var alarm = alarms.GetProperty(name)[0];
+            alarm.GetProperty("for_each").GetString().ShouldBe("${toset(var.topics)}");
+            metrics.AddRange(alarm.TryGetProperty("metric_query", out var queries)
+                ? queries.EnumerateArray().Where(q => q.TryGetProperty("metric", out _)).Select(q => q.GetProperty("metric")[0])
+                : [alarm]);
+        }
+
+        metrics.Count.ShouldBe(4);
+        foreach (var metric in metrics)
+        {
+            metric.GetProperty("namespace").GetString().ShouldBe(ClickBatch.Metrics.EmfWriter.Namespace);
+            emitted.ShouldContain(metric.GetProperty("metric_name").GetString());
+            metric.GetProperty("dimensions").EnumerateObject().Select(d => d.Name).Order().ToList().ShouldBe(dimensions);
+        }
+    }
+
     private static JsonElement Local(string name)
     {
         var locals = Parsed.Value.RootElement.GetProperty("ecs.tf").GetProperty("locals");
