@@ -17,6 +17,7 @@ public sealed class FolderDependencyTests
     [
         "Cli",
         "Jobs",
+        "Metrics",
         "Diagnostics",
         "Configuration",
         "Generation",
