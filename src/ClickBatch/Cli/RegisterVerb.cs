@@ -66,7 +66,7 @@ public sealed class RegisterVerb : IVerb
 
     private static string Describe(TableRegistration r) => r.Glue is not { } g
         ? r.Table + (r.DeltaVersion is { } v ? ": Delta version " + v + ", manifests rebuilt (no Glue database given)" : ": no Delta table at " + r.TableUri + ", skipped")
-        : r.Table + ": Delta version " + g.DeltaVersion + ", manifests rebuilt, Glue table " + g.Database + "." + g.Table + " " + g.TableAction.ToString().ToLowerInvariant()
+        : r.Table + ": Delta version " + g.DeltaVersion + ", Glue table " + g.Database + "." + g.Table + " " + g.TableAction.ToString().ToLowerInvariant()
           + ", " + g.PartitionsAdded + " partition(s) added, " + g.PartitionsRemoved + " removed, " + g.PartitionsUpdated + " updated";
 
     private List<string> Validate()

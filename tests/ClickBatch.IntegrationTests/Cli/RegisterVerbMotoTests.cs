@@ -69,9 +69,9 @@ public sealed class RegisterVerbMotoTests(MotoServerFixture moto)
 
         var error = await Should.ThrowAsync<ClickBatch.Errors.ConfigurationException>(() => verb.RunAsync(Context(new StringWriter()), Ct));
 
-        error.Problems.Count.ShouldBe(3);
+        // Without --glue-database register rebuilds the manifests only (issue 18), so only these two are problems.
+        error.Problems.Count.ShouldBe(2);
         error.Problems.ShouldContain(p => p.StartsWith("--lake is required"));
-        error.Problems.ShouldContain(p => p.StartsWith("--glue-database is required"));
         error.Problems.ShouldContain(p => p.StartsWith("--tables names no table"));
     }
 
