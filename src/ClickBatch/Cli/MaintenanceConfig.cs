@@ -9,7 +9,7 @@ namespace ClickBatch.Cli;
 /// maintenance task needs no second copy of the lake, the Glue database or the table names (issue 18). The verb's own
 /// flags win, as they do in <c>run</c>.
 /// </summary>
-internal sealed record MaintenanceConfig(string? Lake, string? GlueDatabase, IReadOnlyList<string>? TopicTables, int? TargetFileSizeMiB)
+internal sealed record MaintenanceConfig(string? Lake, string? GlueDatabase, IReadOnlyList<TopicOptions>? Topics, int? TargetFileSizeMiB)
 {
     private static readonly MaintenanceConfig None = new(null, null, null, null);
 
@@ -23,13 +23,18 @@ internal sealed record MaintenanceConfig(string? Lake, string? GlueDatabase, IRe
         }
 
         var options = OptionsLoader.Load(configFile, context.Environment, new Dictionary<string, string?>());
-        var tables = options.Topics.Count == 0 ? null : options.Topics.Select((t, i) => TableName(t, i)).ToList();
         return new MaintenanceConfig(
             string.IsNullOrWhiteSpace(options.Lake) ? null : options.Lake,
             string.IsNullOrWhiteSpace(options.Catalog.GlueDatabase) ? null : options.Catalog.GlueDatabase,
-            tables,
+            options.Topics.Count == 0 ? null : options.Topics,
             options.Run.TargetFileSizeMiB);
     }
+
+    /// <summary>
+    /// The configured topics' tables as names under the lake, or null when none are configured. Read only when no flag
+    /// names the tables: a topic whose table is a location is refused then, and only then (flags win).
+    /// </summary>
+    public IReadOnlyList<string>? TopicTables => Topics?.Select(TableName).ToList();
 
     /// <summary>The configured topics' tables and rejects tables, as names under the lake.</summary>
     public IReadOnlyList<string>? TablesWithRejects => TopicTables?.SelectMany(t => new[] { t, t + "_rejects" }).ToList();

@@ -38,10 +38,10 @@ public static class RunSettingsFactory
             files = files with { MaxBufferedBytes = MemoryLimit.RowBufferBytes(options.Run.MemoryLimitMiB, source, files) };
         }
 
-        if (options.Run.MetricsFile is { Length: > 0 } metricsFile && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(metricsFile))))
+        if (options.Run.MetricsFile is { Length: > 0 } metricsFile && MetricsFileProblem(metricsFile) is { } metricsProblem)
         {
-            problems.Add("Run.MetricsFile (--metrics-file) is " + metricsFile + ", but its folder " + Path.GetDirectoryName(Path.GetFullPath(metricsFile))
-                + " does not exist; name a file in an existing folder, e.g. node_exporter's textfile collector folder.");
+            problems.Add("Run.MetricsFile (--metrics-file) is " + metricsFile + ", but " + metricsProblem
+                + "; name a file in an existing folder, e.g. clickbatch.prom in node_exporter's textfile collector folder.");
         }
 
         if (problems.Count == 0)
@@ -80,6 +80,11 @@ public static class RunSettingsFactory
         };
     }
 
+    private static string? MetricsFileProblem(string path) =>
+        Directory.Exists(path) || path.EndsWith('/') ? "that is a folder"
+        : !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))) ? "its folder " + Path.GetDirectoryName(Path.GetFullPath(path)) + " does not exist"
+        : null;
+
     private static RedshiftCheckSettings? RedshiftCheckOf(RedshiftOptions? redshift) => redshift is null ? null : new()
     {
         Target = RedshiftOptionsValidator.ToTarget(redshift),
@@ -111,7 +116,10 @@ public static class RunSettingsFactory
     {
         if (topic.Schema is { Length: > 0 } definition)
         {
-            return SchemaParser.TryParse(topic.Name!, definition, topic.EventTimeField, problems);
+            // Only event-date partitioning reads the event-time field: a kafka-dt or unpartitioned topic need not have
+            // one (schema infer's entry for a topic without timestamps would otherwise be refused for the default name).
+            var eventTime = ParsePartitioning(topic.Partitioning) == PartitionMode.EventDate ? topic.EventTimeField : null;
+            return SchemaParser.TryParse(topic.Name!, definition, eventTime, problems);
         }
 
         var builtIn = BuiltInSchemas.Find(topic.Name!);

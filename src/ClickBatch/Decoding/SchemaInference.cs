@@ -63,15 +63,17 @@ public sealed class SchemaInference
             var type = observed.Type(out var why);
             if (type is null)
             {
-                left.Add(name + ": " + why);
+                left.Add("'" + name + "': " + why);
             }
-            else if (MetadataColumns.IsReserved(name) || name.IndexOfAny([' ', ',', ';', '{', '}', '(', ')', '=', '\t', '\n', ':', '!']) >= 0)
+            else if (name.Length == 0 || name != name.Trim() || MetadataColumns.IsReserved(name)
+                || name.IndexOfAny([' ', ',', ';', '{', '}', '(', ')', '=', '\t', '\n', '\r', ':', '!']) >= 0
+                || SchemaParser.TryParse("inferred", name + ":" + type, null, []) is null)
             {
-                left.Add(name + ": a name ClickBatch reserves or Delta cannot store without column mapping");
+                left.Add("'" + name + "': a name ClickBatch reserves or Delta cannot store without column mapping");
             }
             else if (!names.Add(name))
             {
-                left.Add(name + ": differs from another property only in case (Delta column names are case-insensitive)");
+                left.Add("'" + name + "': differs from another property only in case (Delta column names are case-insensitive)");
             }
             else
             {

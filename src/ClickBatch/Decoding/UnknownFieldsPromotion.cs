@@ -98,9 +98,10 @@ internal sealed class UnknownFieldsPromotion
 
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Not ClickBatch's JSON (another writer, or a damaged file): the row stays exactly as it is.
+            // Not ClickBatch's JSON (another writer, or a damaged file; an escape that is not UTF-8 makes the reader throw
+            // InvalidOperationException): the row stays exactly as it is.
             return false;
         }
     }

@@ -18,8 +18,15 @@ public static class PrometheusTextFile
         ArgumentNullException.ThrowIfNull(metrics);
         var previous = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
         var temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        await File.WriteAllTextAsync(temporary, Render(metrics, previous), new UTF8Encoding(false), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            await File.WriteAllTextAsync(temporary, Render(metrics, previous), new UTF8Encoding(false), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>The file's text; <paramref name="previous"/> is the text the last run wrote (for the last success time).</summary>

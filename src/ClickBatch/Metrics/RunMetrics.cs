@@ -43,7 +43,7 @@ public sealed record RunMetrics(string JobId, string? TaskId, DateTimeOffset End
     /// <summary>
     /// Lag at start: the records between the offset the table held and the end the run captured (what it was to land),
     /// a data-loss gap included. Lag at end: what of that range the table still lacks after the run (0 when it drained
-    /// it). Records produced during the run are not counted: they are the next run's lag at start. A partition the group
+    /// it; at least the gap for a partition a gap blocked). Records produced during the run are not counted: they are the next run's lag at start. A partition the group
     /// handed to another task counts what this task landed of it, and no lag at end: its new holder reports the rest, so
     /// sums over a group's tasks neither double-count nor raise a false lag alarm.
     /// </summary>
@@ -53,10 +53,16 @@ public sealed record RunMetrics(string JobId, string? TaskId, DateTimeOffset End
         var gap = p.DataLossGap is { } g ? g.To - g.From : 0;
         return new Scope(p.Records, p.Rows, p.Rejects, Bytes: 0, Files: 0, Commits: 0,
             LagAtStart: (p.HandedOver ? landed : Math.Max(0, p.EndOffset - p.StartOffset)) + gap,
-            LagAtEnd: p.HandedOver ? 0 : Math.Max(0, p.EndOffset - Math.Max(p.CommittedOffset, p.StartOffset)),
+            LagAtEnd: p.HandedOver ? 0 : Blocked(p) ? gap : Math.Max(0, p.EndOffset - Math.Max(p.CommittedOffset, p.StartOffset)),
             DataLossGaps: p.DataLossGap is null ? 0 : 1,
             DataLossRecords: gap);
     }
+
+    /// <summary>
+    /// A data-loss gap without --allow-data-loss: the partition was not read and its report's range is empty, so what
+    /// the table lacks is at least the gap (the records after it are not in the report): never a quiet 0.
+    /// </summary>
+    private static bool Blocked(PartitionReport p) => p.DataLossGap is not null && p.EndOffset == p.StartOffset;
 
     private static Scope Sum(IEnumerable<Scope> scopes)
     {

@@ -70,6 +70,34 @@ public sealed class OperationsCliTests : IDisposable
         _out.ToString().ShouldNotContain("checkouts", customMessage: "the tables come from the configured topics, not the defaults");
     }
 
+    [Theory]
+    [InlineData("vacuum", "--dry-run")]
+    [InlineData("promote", "--dry-run")]
+    [InlineData("optimize", "--dry-run")]
+    public async Task MaintenanceVerb_ConfigWithTableLocationsButTablesGivenAsFlags_TakesTheLakeFromTheConfig(string verb, string more)
+    {
+        await _lake.RunAsync(new FakeKafkaSource().WithPayloads("clicks", 0, [Click]));
+        var config = _lake.Lake + ".json";
+        await File.WriteAllTextAsync(config, "{ \"Lake\": " + System.Text.Json.JsonSerializer.Serialize(_lake.Lake)
+            + ", \"Topics\": [ { \"Name\": \"clicks\", \"Table\": \"s3://elsewhere/clicks\" } ] }");
+
+        var exit = await RunAsync([verb, "--config", config, "--table", "clicks", more]);
+
+        exit.ShouldBe(ExitCodes.Success, _error.ToString());
+        _out.ToString().ShouldContain("clicks");
+    }
+
+    [Fact]
+    public async Task Run_MetricsFileIsAFolder_ExitsUsage()
+    {
+        Directory.CreateDirectory(_lake.Staging);
+
+        var exit = await RunAsync(["run", "--lake", _lake.Lake, "--bootstrap-servers", "127.0.0.1:1", "--metrics-file", _lake.Staging]);
+
+        exit.ShouldBe(ExitCodes.Usage, _error.ToString());
+        _error.ToString().ShouldContain("that is a folder");
+    }
+
     [Fact]
     public async Task Status_UnreachableBroker_FailsWithinTheConfiguredRequestTimeout()
     {

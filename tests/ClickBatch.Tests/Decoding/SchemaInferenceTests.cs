@@ -14,7 +14,7 @@ public sealed class SchemaInferenceTests
         var inference = new SchemaInference();
         string[] sample =
         [
-            """{"id":"a","n":1,"price":1.5,"ok":true,"at":"2026-11-22T10:00:00Z","day":"2026-11-22","tags":["x"],"gone":null,"mixed":1,"_kafka_offset":1,"Id":"z","o\u0074her":"t"}""",
+            """{"id":"a","n":1,"price":1.5,"ok":true,"at":"2026-11-22T10:00:00Z","day":"2026-11-22","tags":["x"],"gone":null,"mixed":1,"_kafka_offset":1,"Id":"z","o\u0074her":"t","":1,"nb\u00a0":"v"}""",
             """{"id":"b","n":9007199254740993,"price":2,"ok":false,"at":"2026-11-22 10:00:00","day":"2026-11-23","tags":[],"gone":null,"mixed":"1"}""",
             """[1,2]""",
             """{"id":"c","n":null}""",
@@ -30,9 +30,25 @@ public sealed class SchemaInferenceTests
         result.EventTimeField.ShouldBe("at");
         result.Samples.ShouldBe(4);
         result.NotObjects.ShouldBe(1);
-        result.LeftOut.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ShouldBe(["tags", "gone", "mixed", "_kafka_offset", "Id"]);
+        result.LeftOut.Select(l => l[..(l.IndexOf("':", StringComparison.Ordinal) + 1)]).ShouldBe(["'tags'", "'gone'", "'mixed'", "'_kafka_offset'", "'Id'", "''", "'nb\u00a0'"]);
         var schema = SchemaParser.Parse("events", result.Definition, result.EventTimeField);
         schema.Fields.ShouldAllBe(f => !f.Required);
+    }
+
+    /// <summary>The entry schema infer prints for a topic without timestamps (kafka-dt, no event-time field) is one run accepts.</summary>
+    [Fact]
+    public void RunSettings_InferredEntryWithoutATimestamp_IsAccepted()
+    {
+        var options = new ClickBatch.Configuration.ClickBatchOptions
+        {
+            Lake = "/tmp/lake",
+            Kafka = new ClickBatch.Configuration.KafkaOptions { BootstrapServers = "b:9092" },
+            Topics = [new ClickBatch.Configuration.TopicOptions { Name = "events", Schema = "id:string,n:long", Partitioning = "kafka-dt" }],
+        };
+
+        var settings = ClickBatch.Configuration.RunSettingsFactory.Create(options);
+
+        settings.Topics.Single().Schema.EventTimeField.ShouldBeNull();
     }
 
     [Fact]

@@ -46,6 +46,14 @@ public sealed class UnknownFieldsPromotionTests
         new UnknownFieldsPromotion(Fields).TryPromote(Encoding.UTF8.GetBytes(json), _ => true).ShouldBeFalse();
 
     [Fact]
+    public void TryPromote_EscapedStringThatIsNotUtf8_KeepsTheRowInsteadOfThrowing()
+    {
+        byte[] json = [.. Encoding.UTF8.GetBytes("{\"campaign\":\"a\\n"), 0xFF, .. Encoding.UTF8.GetBytes("\"}")];
+
+        new UnknownFieldsPromotion(Fields).TryPromote(json, _ => true).ShouldBeFalse();
+    }
+
+    [Fact]
     public void TryPromote_ColumnAlreadyHoldsAValue_LeavesThePropertyInUnknownFields()
     {
         var promotion = new UnknownFieldsPromotion(Fields);

@@ -194,6 +194,28 @@ public sealed class SchemaEvolutionTests : IDisposable
         (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(txn);
     }
 
+    [Fact]
+    public async Task Promote_DamagedDataFile_FailsNamingTheFileAndCommitsNothing()
+    {
+        var source = new FakeKafkaSource().WithPayloads("clicks", 0, [Click(0, campaign: "autumn")]);
+        await _lake.RunAsync(source);
+        var wider = _lake.Settings(BuiltInSchemas.Clicks with { Fields = [.. BuiltInSchemas.Clicks.Fields, new FieldSpec("campaign", FieldKind.String, Required: false)] });
+        source.WithPayloads("clicks", 0, [Click(0, campaign: "autumn"), Click(1, campaign: null)]);
+        await _lake.RunAsync(source, wider);
+        var snapshot = await _lake.SnapshotAsync("clicks");
+        var damaged = snapshot.ActiveFiles.First(f => f.Stats!.Contains("\"_unknown_fields\":0", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(_lake.Lake, "clicks", UriPath.Unescape(damaged.Path)), "not parquet");
+        var job = new ClickBatch.Jobs.Maintenance.PromoteJob(ObjectStoreFactory.Create, null, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        var error = await Should.ThrowAsync<ClickBatchException>(() => job.ExecuteAsync(
+            new ClickBatch.Jobs.Maintenance.PromoteOptions { LakeUri = _lake.Lake, Tables = ["clicks"], StagingDirectory = _lake.Staging + "-promote" }, CancellationToken.None));
+
+        error.Message.ShouldContain("Could not rewrite data file " + damaged.Path);
+        error.ExitCode.ShouldBe(ExitCodes.Failure);
+        (await _lake.SnapshotAsync("clicks")).Version.ShouldBe(snapshot.Version);
+    }
+
     /// <summary>
     /// Issue 17, concurrency: task B widens the table while task A (old configuration) appends to another partition. A's
     /// next commit finds B's metaData action and stops with exit 5; what it committed stands, nothing landed twice, and

@@ -4,6 +4,7 @@ using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Snapshots;
 using ClickBatch.Delta.Writing;
+using ClickBatch.Errors;
 using ClickBatch.Landing;
 using ClickBatch.Parquet;
 using ClickBatch.Storage;
@@ -63,6 +64,11 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
             return Nothing(name, "no " + MetadataColumns.UnknownFields + " column (a rejects table, or not written by ClickBatch)");
         }
 
+        if (!new UnknownFieldsPromotion(fields).HasCandidates)
+        {
+            return Nothing(name, "no nullable column " + MetadataColumns.UnknownFields + " could fill");
+        }
+
         DeltaWriteSupport.EnsureCanWrite(snapshot.Table, snapshot.Protocol, snapshot.Metadata);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var transaction = table.StartTransaction(snapshot, "UPDATE");
@@ -113,7 +119,7 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
 
     private static IEnumerable<AddFile> Candidates(Snapshot snapshot, string? partition) =>
         snapshot.ActiveFiles
-            .Where(f => f.DeletionVector is null)
+            .Where(f => f.DeletionVector is null && !NoUnknownFields(f))
             .Where(f => partition is null || string.Equals(PartitionPath.Build(snapshot.PartitionColumns, f.PartitionValues), partition, StringComparison.Ordinal))
             .OrderBy(f => f.Path, StringComparer.Ordinal);
 
@@ -125,6 +131,12 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
         try
         {
             return UnknownFieldsRewriter.Rewrite(input, fields, Path.Combine(staging, PartitionCompactor.NewFileName()), new FileWriterOptions().ZstdLevel);
+        }
+        catch (Exception ex) when (ex is ParquetSharp.ParquetException or InvalidCastException or ClickBatchException)
+        {
+            // A damaged file, or one another engine wrote: said as such, naming it, not as an unexpected error.
+            throw new ClickBatchException("Could not rewrite data file " + file.Path + " of " + store.RootUri + ": " + ex.Message
+                + " Nothing was committed; leave its partition out (--partition) or restore the file.", ex).With("File", file.Path);
         }
         finally
         {
@@ -146,6 +158,33 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
             Stats = output.StatsJson,
             Tags = KafkaOffsetsTag.Merge([original]),
         };
+    }
+
+    /// <summary>
+    /// The file's Delta stats say every row's <c>_unknown_fields</c> is null: nothing to move, no download. Files without
+    /// stats (or with stats that cannot be read) are read.
+    /// </summary>
+    private static bool NoUnknownFields(AddFile file)
+    {
+        if (file.Stats is not { Length: > 0 } stats)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(stats);
+            var root = document.RootElement;
+            return root.TryGetProperty("numRecords", out var rows) && root.TryGetProperty("nullCount", out var nulls)
+                && nulls.ValueKind == System.Text.Json.JsonValueKind.Object
+                && nulls.TryGetProperty(MetadataColumns.UnknownFields, out var unknown)
+                && unknown.ValueKind == System.Text.Json.JsonValueKind.Number && rows.ValueKind == System.Text.Json.JsonValueKind.Number
+                && unknown.TryGetInt64(out var nullRows) && rows.TryGetInt64(out var total) && nullRows == total;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static PromoteResult Nothing(string name, string note) =>
