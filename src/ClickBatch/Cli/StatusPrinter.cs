@@ -57,5 +57,7 @@ public static class StatusPrinter
 
     private static string Note(PartitionStatus p) => p.DeletedUnread > 0
         ? string.Create(CultureInfo.InvariantCulture, $"DATA LOSS: {p.DeletedUnread} records deleted unread")
+        : p.AheadOfTopic > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"AHEAD OF KAFKA by {p.AheadOfTopic}: topic recreated or another cluster? the next run refuses")
         : p.StoredOffset is null ? "not landed yet" : p.TableOffset != p.RejectsOffset ? "tables differ (crash between commits)" : string.Empty;
 }

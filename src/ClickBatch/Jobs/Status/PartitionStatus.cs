@@ -35,8 +35,17 @@ public sealed record PartitionStatus
     /// <summary>When that run started.</summary>
     public DateTimeOffset? LastRunStartedAt { get; init; }
 
-    /// <summary>Records the next run would read: latest minus the stored offset (minus earliest when nothing is stored).</summary>
-    public long Lag => LatestOffset - (StoredOffset ?? EarliestOffset);
+    /// <summary>
+    /// Records the next run would read: latest minus the stored offset (minus earliest when nothing is stored); 0, not a
+    /// negative number, when the stored offset is past the end (see <see cref="AheadOfTopic"/>).
+    /// </summary>
+    public long Lag => Math.Max(0, LatestOffset - (StoredOffset ?? EarliestOffset));
+
+    /// <summary>
+    /// How far the stored offset is past Kafka's end: the topic was deleted and recreated (or --bootstrap-servers names
+    /// another cluster). The next run refuses it (exit 1, OffsetAheadOfTopicException); 0 normally.
+    /// </summary>
+    public long AheadOfTopic => StoredOffset is { } stored && stored > LatestOffset ? stored - LatestOffset : 0;
 
     /// <summary>Offsets retention deleted before any run read them (the next run fails with exit 3 unless --allow-data-loss).</summary>
     public long DeletedUnread => StoredOffset is { } stored && stored < EarliestOffset ? EarliestOffset - stored : 0;
