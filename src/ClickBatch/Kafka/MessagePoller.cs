@@ -22,6 +22,15 @@ internal sealed class MessagePoller : IDisposable
     private static readonly PropertyInfo? HandleProperty =
         typeof(Handle).GetProperty("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic);
 
+    /// <summary>
+    /// Where Confluent.Kafka keeps an exception thrown inside its rebalance callback (its own IncrementalAssign, say):
+    /// only its <c>Consume</c> rethrows it, and this poller bypasses <c>Consume</c>. A test pins the field.
+    /// </summary>
+    private const string HandlerExceptionField = "handlerException";
+
+    private readonly IClient _consumer;
+    private readonly FieldInfo? _handlerException;
+    private readonly Func<IClient, Exception?> _readHandlerException;
     private readonly SafeHandle _handle;
     private readonly nint _client;
     private readonly string[] _topics;
@@ -32,6 +41,9 @@ internal sealed class MessagePoller : IDisposable
     {
         ArgumentNullException.ThrowIfNull(consumer);
         LibrdkafkaLoader.EnsureLoaded();
+        _consumer = consumer;
+        _handlerException = HandlerExceptionFieldOf(consumer);
+        _readHandlerException = Reader(consumer.GetType(), _handlerException);
         _handle = ClientHandleOf(consumer);
         var added = false;
         _handle.DangerousAddRef(ref added);
@@ -51,6 +63,20 @@ internal sealed class MessagePoller : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var message = ConsumerNative.ConsumerPoll(_client, (int)timeout.TotalMilliseconds);
         record = default;
+        if (_readHandlerException(_consumer) is { } failed)
+        {
+            // Rethrown here as Consume would; without this the task waited for the stall timeout (5 min) and then
+            // blamed the brokers (issue 16 review).
+            _handlerException!.SetValue(_consumer, null);
+            if (message is not null)
+            {
+                ConsumerNative.MessageDestroy(message);
+            }
+
+            throw new KafkaSourceException("The Kafka client failed inside a consumer-group rebalance: " + failed.GetType().Name + ": "
+                + failed.Message + ". The partitions this task held are committed up to its last chunk; rerun.", isTransient: false, failed);
+        }
+
         if (message is null)
         {
             return PollResult.Nothing;
@@ -94,6 +120,23 @@ internal sealed class MessagePoller : IDisposable
             _disposed = true;
             _handle.DangerousRelease();
         }
+    }
+
+    /// <summary>Confluent.Kafka's stored rebalance-callback failure field of a consumer; null for other clients.</summary>
+    internal static FieldInfo? HandlerExceptionFieldOf(IClient client) =>
+        client.GetType().GetField(HandlerExceptionField, BindingFlags.Instance | BindingFlags.NonPublic);
+
+    /// <summary>A compiled read of the field (a reflection read per polled record would cost ~0.1 s per million records).</summary>
+    private static Func<IClient, Exception?> Reader(Type type, FieldInfo? field)
+    {
+        if (field is null)
+        {
+            return _ => null;
+        }
+
+        var client = System.Linq.Expressions.Expression.Parameter(typeof(IClient), "client");
+        var read = System.Linq.Expressions.Expression.Field(System.Linq.Expressions.Expression.Convert(client, type), field);
+        return System.Linq.Expressions.Expression.Lambda<Func<IClient, Exception?>>(read, client).Compile();
     }
 
     /// <summary>The librdkafka client handle of a Confluent.Kafka client.</summary>
