@@ -34,15 +34,17 @@ internal sealed record MaintenanceConfig(string? Lake, string? GlueDatabase, IRe
     /// The configured topics' tables as names under the lake, or null when none are configured. Read only when no flag
     /// names the tables: a topic whose table is a location is refused then, and only then (flags win).
     /// </summary>
-    public IReadOnlyList<string>? TopicTables => Topics?.Select(TableName).ToList();
+    /// <param name="withRejects">Whether the verb also works on each table's <c>_rejects</c> table (a differently named one is refused).</param>
+    public IReadOnlyList<string>? TopicTables(bool withRejects) => Topics?.Select((t, i) => TableName(t, i, withRejects)).ToList();
 
     /// <summary>The configured topics' tables and rejects tables, as names under the lake.</summary>
-    public IReadOnlyList<string>? TablesWithRejects => TopicTables?.SelectMany(t => new[] { t, t + "_rejects" }).ToList();
+    public IReadOnlyList<string>? TablesWithRejects =>
+        TopicTables(withRejects: true)?.SelectMany(t => new[] { t, t + "_rejects" }).ToList();
 
-    private static string TableName(TopicOptions topic, int index)
+    private static string TableName(TopicOptions topic, int index, bool withRejects)
     {
         var name = topic.Table ?? topic.Name ?? throw new ConfigurationException($"Topics[{index}].Name is missing.");
-        if (topic.RejectsTable is not null && topic.RejectsTable != name + "_rejects")
+        if (withRejects && topic.RejectsTable is not null && topic.RejectsTable != name + "_rejects")
         {
             throw new ConfigurationException($"Topics[{index}].RejectsTable is '{topic.RejectsTable}', not '{name}_rejects': maintenance verbs "
                 + "find tables by name under the lake; pass --lake and --table (or --tables) naming them.");

@@ -22,7 +22,7 @@ public sealed class PromoteVerb : PartitionMaintenanceVerb, IVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var config = LoadConfig(context);
-        Table ??= config.TopicTables is { } tables ? string.Join(",", tables) : null;
+        Table ??= config.TopicTables(withRejects: false) is { } tables ? string.Join(",", tables) : null;
         var options = Validate();
         using var loggers = context.CreateLoggerFactory();
         var job = new PromoteJob(context.OpenStore, GlueFor(context, loggers), context.Clock, loggers);

@@ -41,7 +41,7 @@ public sealed class RegisterVerb : IVerb
         var config = MaintenanceConfig.Load(context, Config);
         Lake ??= config.Lake;
         GlueDatabase ??= config.GlueDatabase;
-        Tables ??= config.TopicTables is { } configured ? string.Join(",", configured) : "clicks,checkouts";
+        Tables ??= config.TopicTables(withRejects: true) is { } configured ? string.Join(",", configured) : "clicks,checkouts";
         var tables = Validate();
         using var loggers = context.CreateLoggerFactory();
         var glue = GlueDatabase is null ? null

@@ -59,10 +59,11 @@ public sealed record RunMetrics(string JobId, string? TaskId, DateTimeOffset End
     }
 
     /// <summary>
-    /// A data-loss gap without --allow-data-loss: the partition was not read and its report's range is empty, so what
-    /// the table lacks is at least the gap (the records after it are not in the report): never a quiet 0.
+    /// A data-loss gap without --allow-data-loss: the partition was not read, its report's range stays at the stored offset
+    /// (the gap's start; an accepted gap moves it to the gap's end), so what the table lacks is at least the gap (the
+    /// records after it are not in the report): never a quiet 0.
     /// </summary>
-    private static bool Blocked(PartitionReport p) => p.DataLossGap is not null && p.EndOffset == p.StartOffset;
+    private static bool Blocked(PartitionReport p) => p.DataLossGap is { } gap && p.StartOffset == gap.From;
 
     private static Scope Sum(IEnumerable<Scope> scopes)
     {

@@ -87,6 +87,23 @@ public sealed class OperationsCliTests : IDisposable
         _out.ToString().ShouldContain("clicks");
     }
 
+    [Theory]
+    [InlineData("promote", ExitCodes.Success)]
+    [InlineData("vacuum", ExitCodes.Usage)]
+    public async Task MaintenanceVerb_ConfigWithAnotherRejectsTableName_RefusedOnlyByVerbsThatWorkOnRejectsTables(string verb, int exit)
+    {
+        await _lake.RunAsync(new FakeKafkaSource().WithPayloads("clicks", 0, [Click]));
+        var config = _lake.Lake + ".json";
+        await File.WriteAllTextAsync(config, "{ \"Lake\": " + System.Text.Json.JsonSerializer.Serialize(_lake.Lake)
+            + ", \"Topics\": [ { \"Name\": \"clicks\", \"RejectsTable\": \"clicks_bad\" } ] }");
+
+        (await RunAsync([verb, "--config", config, "--dry-run"])).ShouldBe(exit, _error.ToString());
+        if (exit == ExitCodes.Usage)
+        {
+            _error.ToString().ShouldContain("Topics[0].RejectsTable is 'clicks_bad'");
+        }
+    }
+
     [Fact]
     public async Task Run_MetricsFileIsAFolder_ExitsUsage()
     {

@@ -194,6 +194,21 @@ public sealed class SchemaEvolutionTests : IDisposable
         (await _lake.TxnAsync("clicks", "clicks", 0)).ShouldBe(txn);
     }
 
+    [Theory]
+    [InlineData("{\"numRecords\":3,\"nullCount\":{\"_unknown_fields\":3}}", true)]
+    [InlineData("{\"numRecords\":3,\"nullCount\":{\"_unknown_fields\":2}}", false)]
+    [InlineData("{\"numRecords\":3,\"nullCount\":{\"_unknown_fields\":\"3\"}}", false)]
+    [InlineData("{\"numRecords\":3}", false)]
+    [InlineData("null", false)]
+    [InlineData("[]", false)]
+    [InlineData("not json", false)]
+    [InlineData("", false)]
+    public void Promote_FileStats_SkipOnlyAFileWhoseUnknownFieldsAreAllNull(string stats, bool skipped) =>
+        ClickBatch.Jobs.Maintenance.PromoteJob.NoUnknownFields(new ClickBatch.Delta.Actions.AddFile
+        {
+            Path = "a.parquet", PartitionValues = new Dictionary<string, string?>(), Size = 1, ModificationTime = 0, DataChange = true, Stats = stats,
+        }).ShouldBe(skipped);
+
     [Fact]
     public async Task Promote_DamagedDataFile_FailsNamingTheFileAndCommitsNothing()
     {

@@ -15,7 +15,8 @@ public sealed class MetricsFormatTests
 
     /// <summary>
     /// clicks: p0 drained 100..160 (60 records, 5 rejects); p1 lost 10..20 to retention with --allow-data-loss, then read
-    /// 20..50 but committed only to 40 (a failed chunk); p2 was blocked by a gap 100..150 (not read, no --allow-data-loss). checkouts: p0 handed to another task after landing 0..7 of 0..9.
+    /// 20..50 but committed only to 40 (a failed chunk); p2 was blocked by a gap 100..150 (not read, no --allow-data-loss);
+    /// p3 lost 180..200, everything since the last run, with --allow-data-loss (an empty range at the end: nothing left). checkouts: p0 handed to another task after landing 0..7 of 0..9.
     /// </summary>
     private static RunReport Report(int exitCode = 1) => new()
     {
@@ -35,6 +36,7 @@ public sealed class MetricsFormatTests
                         DataLossGap = new OffsetGap(10, 20),
                     },
                     new PartitionReport { Partition = 2, EarliestOffset = 150, StartOffset = 100, EndOffset = 100, CommittedOffset = 100, DataLossGap = new OffsetGap(100, 150) },
+                    new PartitionReport { Partition = 3, EarliestOffset = 200, StartOffset = 200, EndOffset = 200, CommittedOffset = 200, DataLossGap = new OffsetGap(180, 200) },
                 ],
             },
             new TopicReport
@@ -60,17 +62,18 @@ public sealed class MetricsFormatTests
         run.RootElement.GetProperty("Duration").GetDouble().ShouldBe(90.5);
         run.RootElement.GetProperty("_aws").GetProperty("Timestamp").GetInt64().ShouldBe(Start.AddSeconds(90.5).ToUnixTimeMilliseconds());
         Long(run, "Records").ShouldBe(97);
+        Long(run, "LagAtEnd").ShouldBe(60, "checkouts' handed-over partition adds nothing");
         Long(run, "Rejects").ShouldBe(5);
         Long(run, "Commits").ShouldBe(4);
         clicks.RootElement.GetProperty("Topic").GetString().ShouldBe("clicks");
-        Long(clicks, "LagAtStart").ShouldBe(60 + 30 + 10 + 50, "p0's 60, p1's 30 after the gap and the 10 the gap took, p2's gap");
-        Long(clicks, "LagAtEnd").ShouldBe(10 + 50, "p1 committed 40 of 50; p2 was not read: at least its gap");
-        Long(clicks, "DataLossRecords").ShouldBe(60);
-        Long(clicks, "DataLossGaps").ShouldBe(2);
+        Long(clicks, "LagAtStart").ShouldBe(60 + 30 + 10 + 50 + 20, "p0's 60, p1's 30 after the gap and the 10 the gap took, p2's and p3's gaps");
+        Long(clicks, "LagAtEnd").ShouldBe(10 + 50, "p1 committed 40 of 50; p2 was not read: at least its gap; p3 has nothing left");
+        Long(clicks, "DataLossRecords").ShouldBe(80);
+        Long(clicks, "DataLossGaps").ShouldBe(3);
         Long(clicks, "Bytes").ShouldBe(4096);
         Long(checkouts, "LagAtStart").ShouldBe(7, "a handed-over partition counts what this task landed");
         Long(checkouts, "LagAtEnd").ShouldBe(0, "its new holder reports the rest");
-        clicks.RootElement.GetProperty("Partitions").EnumerateArray().Select(p => p.GetProperty("LagAtEnd").GetInt64()).ShouldBe([0L, 10L, 50L]);
+        clicks.RootElement.GetProperty("Partitions").EnumerateArray().Select(p => p.GetProperty("LagAtEnd").GetInt64()).ShouldBe([0L, 10L, 50L, 0L]);
         clicks.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Dimensions")[0].EnumerateArray()
             .Select(d => d.GetString()).ShouldBe(["JobId", "Topic"]);
     }

@@ -135,8 +135,10 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
         catch (Exception ex) when (ex is ParquetSharp.ParquetException or InvalidCastException or ClickBatchException)
         {
             // A damaged file, or one another engine wrote: said as such, naming it, not as an unexpected error.
-            throw new ClickBatchException("Could not rewrite data file " + file.Path + " of " + store.RootUri + ": " + ex.Message
-                + " Nothing was committed; leave its partition out (--partition) or restore the file.", ex).With("File", file.Path);
+            throw new ClickBatchException("Could not rewrite data file " + file.Path + " of " + store.RootUri + " (reading it, or writing "
+                + "its new copy under " + staging + "): " + ex.Message + " Nothing was committed. If the staging folder is full or not "
+                + "writable, free it or give another; if the file is damaged or another engine wrote it, leave its partition out "
+                + "(--partition).", ex).With("File", file.Path);
         }
         finally
         {
@@ -164,7 +166,7 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
     /// The file's Delta stats say every row's <c>_unknown_fields</c> is null: nothing to move, no download. Files without
     /// stats (or with stats that cannot be read) are read.
     /// </summary>
-    private static bool NoUnknownFields(AddFile file)
+    internal static bool NoUnknownFields(AddFile file)
     {
         if (file.Stats is not { Length: > 0 } stats)
         {
@@ -175,7 +177,7 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
         {
             using var document = System.Text.Json.JsonDocument.Parse(stats);
             var root = document.RootElement;
-            return root.TryGetProperty("numRecords", out var rows) && root.TryGetProperty("nullCount", out var nulls)
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("numRecords", out var rows) && root.TryGetProperty("nullCount", out var nulls)
                 && nulls.ValueKind == System.Text.Json.JsonValueKind.Object
                 && nulls.TryGetProperty(MetadataColumns.UnknownFields, out var unknown)
                 && unknown.ValueKind == System.Text.Json.JsonValueKind.Number && rows.ValueKind == System.Text.Json.JsonValueKind.Number
