@@ -32,6 +32,9 @@ public sealed class RegisterVerb : IVerb
     [Option("tables", HelpText = "Comma-separated tables under the lake (default the configured topics', else clicks,checkouts); each one's <table>_rejects is registered too.")]
     public string? Tables { get; set; }
 
+    [Option("manifests-only", HelpText = "Rebuild the manifests only, even when --config or CLICKBATCH_* name a Glue database.")]
+    public bool ManifestsOnly { get; set; }
+
     [Option("json", HelpText = "Print the result as JSON on stdout.")]
     public bool Json { get; set; }
 
@@ -40,7 +43,7 @@ public sealed class RegisterVerb : IVerb
         ArgumentNullException.ThrowIfNull(context);
         var config = MaintenanceConfig.Load(context, Config);
         Lake ??= config.Lake;
-        GlueDatabase ??= config.GlueDatabase;
+        GlueDatabase ??= ManifestsOnly ? null : config.GlueDatabase;
         Tables ??= config.TopicTables(withRejects: true) is { } configured ? string.Join(",", configured) : "clicks,checkouts";
         var tables = Validate();
         using var loggers = context.CreateLoggerFactory();
@@ -75,6 +78,11 @@ public sealed class RegisterVerb : IVerb
         if (StoreLocation.LakeProblem(Lake) is { } lake)
         {
             problems.Add(lake);
+        }
+
+        if (ManifestsOnly && GlueDatabase is not null)
+        {
+            problems.Add("--manifests-only and --glue-database contradict each other: give one.");
         }
 
         if (GlueDatabase is not null && GlueNames.Table(GlueDatabase) != GlueDatabase)

@@ -52,6 +52,23 @@ public sealed class OperationsCliTests : IDisposable
         _out.ToString().ShouldContain("clicks: Delta version " + snapshot.Version + ", manifests rebuilt (no Glue database given)");
     }
 
+    [Fact]
+    public async Task Register_ManifestsOnly_IgnoresTheGlueDatabaseOfTheEnvironment()
+    {
+        await _lake.RunAsync(new FakeKafkaSource().WithPayloads("clicks", 0, [Click]));
+        // Glue would be unreachable: without --manifests-only this fails after retries instead of rebuilding the manifests.
+        var environment = new Dictionary<string, string>
+        {
+            ["CLICKBATCH_CATALOG__GLUEDATABASE"] = "db", ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "k",
+            ["AWS_SECRET_ACCESS_KEY"] = "s", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1",
+        };
+
+        var exit = await RunAsync(["register", "--lake", _lake.Lake, "--tables", "clicks", "--manifests-only"], environment);
+
+        exit.ShouldBe(ExitCodes.Success, _error.ToString());
+        _out.ToString().ShouldContain("manifests rebuilt (no Glue database given)");
+    }
+
     [Theory]
     [InlineData("optimize", "--dry-run")]
     [InlineData("vacuum", "--dry-run")]
