@@ -45,15 +45,7 @@ internal sealed class RangeFileRewriter(IObjectStore store, IReadOnlyList<FieldS
         var slash = originalKey.LastIndexOf('/');
         var key = (slash < 0 ? string.Empty : originalKey[..(slash + 1)]) + name;
         await store.PutFileAsync(key, output.LocalPath, cancellationToken);
-        return new AddFile
-        {
-            Path = UriPath.Escape(key),
-            PartitionValues = original.PartitionValues,
-            Size = output.SizeBytes,
-            ModificationTime = now,
-            DataChange = true,
-            Stats = output.StatsJson,
-            Tags = new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag.Name] = KafkaOffsetsTag.Format(result.KafkaOffsets) },
-        };
+        return output.ToAdd(key, original.PartitionValues, now, dataChange: true,
+            new Dictionary<string, string?>(StringComparer.Ordinal) { [KafkaOffsetsTag.Name] = KafkaOffsetsTag.Format(result.KafkaOffsets) });
     }
 }

@@ -66,16 +66,7 @@ internal sealed class PartitionCompactor(IObjectStore store, IReadOnlyList<Field
         {
             var key = (partition.Length == 0 ? string.Empty : partition + "/") + Path.GetFileName(output.LocalPath);
             await store.PutFileAsync(key, output.LocalPath, cancellationToken);
-            adds.Add(new AddFile
-            {
-                Path = UriPath.Escape(key),
-                PartitionValues = inputs[0].PartitionValues,
-                Size = output.SizeBytes,
-                ModificationTime = now,
-                DataChange = false,
-                Stats = output.StatsJson,
-                Tags = KafkaOffsetsTag.Merge(inputs),
-            });
+            adds.Add(output.ToAdd(key, inputs[0].PartitionValues, now, dataChange: false, KafkaOffsetsTag.Merge(inputs)));
         }
 
         return adds;

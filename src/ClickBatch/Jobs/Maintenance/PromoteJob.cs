@@ -150,16 +150,7 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
     {
         var key = (partition.Length == 0 ? string.Empty : partition + "/") + Path.GetFileName(output.LocalPath);
         await store.PutFileAsync(key, output.LocalPath, cancellationToken);
-        return new AddFile
-        {
-            Path = UriPath.Escape(key),
-            PartitionValues = original.PartitionValues,
-            Size = output.SizeBytes,
-            ModificationTime = now,
-            DataChange = true,
-            Stats = output.StatsJson,
-            Tags = KafkaOffsetsTag.Merge([original]),
-        };
+        return output.ToAdd(key, original.PartitionValues, now, dataChange: true, KafkaOffsetsTag.Merge([original]));
     }
 
     /// <summary>
