@@ -27,6 +27,13 @@ public static class StatusPrinter
             }
         }
 
+        if (report.UnreadableLedgerEntries.Count > 0)
+        {
+            var count = report.UnreadableLedgerEntries.Count;
+            text.AppendLine("note: " + count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " ledger entry is" : " ledger entries are")
+                + " not readable and skipped (edited by hand, or not ClickBatch's): " + string.Join(", ", report.UnreadableLedgerEntries));
+        }
+
         foreach (var topic in report.Topics)
         {
             AppendTopic(text, topic);

@@ -30,6 +30,15 @@ public sealed class RunLedger(IObjectStore lake)
     public Task<IReadOnlyList<RunReport>> ReadLatestAsync(int count, string? operation, CancellationToken cancellationToken) =>
         ReadLatestAsync(count, report => operation is null || report.Operation == operation, cancellationToken);
 
+    /// <summary>Entries read at once: a status over S3 reads up to 200 of them.</summary>
+    private const int ReadWindow = 16;
+
+    /// <summary>
+    /// Entries the last <see cref="ReadLatestAsync(int, Func{RunReport, bool}, CancellationToken)"/> skipped because their
+    /// content is not a ledger entry (edited by hand, or written by something else): their keys.
+    /// </summary>
+    public IReadOnlyList<string> Unreadable { get; private set; } = [];
+
     /// <summary>The newest entries first that <paramref name="match"/> accepts (e.g. one job's runs).</summary>
     public async Task<IReadOnlyList<RunReport>> ReadLatestAsync(int count, Func<RunReport, bool> match, CancellationToken cancellationToken)
     {
@@ -41,12 +50,20 @@ public sealed class RunLedger(IObjectStore lake)
         }
 
         var reports = new List<RunReport>();
-        foreach (var key in keys.OrderDescending(StringComparer.Ordinal))
+        var unreadable = new List<string>();
+        foreach (var window in keys.OrderDescending(StringComparer.Ordinal).Chunk(ReadWindow))
         {
-            var report = JsonSerializer.Deserialize<RunReport>(await lake.ReadAllBytesAsync(key, cancellationToken), JsonOptions);
-            if (report is not null && match(report))
+            var read = await Task.WhenAll(window.Select(key => ReadAsync(key, cancellationToken)));
+            for (var i = 0; i < window.Length && reports.Count < count; i++)
             {
-                reports.Add(report);
+                if (read[i].Damaged)
+                {
+                    unreadable.Add(window[i]);
+                }
+                else if (read[i].Report is { } report && match(report))
+                {
+                    reports.Add(report);
+                }
             }
 
             if (reports.Count == count)
@@ -55,6 +72,25 @@ public sealed class RunLedger(IObjectStore lake)
             }
         }
 
+        Unreadable = unreadable;
         return reports;
+    }
+
+    /// <summary>One entry; none when it was deleted since the listing; damaged when its content is no ledger entry.</summary>
+    private async Task<(RunReport? Report, bool Damaged)> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = JsonSerializer.Deserialize<RunReport>(await lake.ReadAllBytesAsync(key, cancellationToken), JsonOptions);
+            return (report, report is null);
+        }
+        catch (ObjectNotFoundException)
+        {
+            return (null, false);
+        }
+        catch (JsonException)
+        {
+            return (null, true);
+        }
     }
 }

@@ -35,6 +35,39 @@ public sealed class RunLedgerTests : IDisposable
             .ShouldContain("\"status\": \"DataLoss\"");
     }
 
+    /// <summary>
+    /// A ledger entry whose content is not one (edited by hand, half a file from another tool) is skipped and named, not
+    /// an unexpected JsonException out of `status`; the entries around it are still read, 40 of them across read windows.
+    /// </summary>
+    [Fact]
+    public async Task ReadLatestAsync_ADamagedEntryAmongMany_SkipsAndNamesItAndReadsTheRest()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+        var ledger = new RunLedger(new LocalObjectStore(_lake.Path));
+        var ids = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var report = Report(RunId.New(clock), clock.GetUtcNow(), "run", RunStatus.Succeeded);
+            ids.Add(report.RunId);
+            await ledger.WriteAsync(report, CancellationToken.None);
+        }
+
+        var damaged = RunLedger.KeyOf(ids[30]);
+        await File.WriteAllTextAsync(Path.Combine(_lake.Path, damaged), "{\"runId\": \"trunc");
+
+        var runs = await ledger.ReadLatestAsync(35, "run", CancellationToken.None);
+
+        runs.Select(r => r.RunId).ShouldBe(Enumerable.Reverse(ids).Where(id => id != ids[30]).Take(35));
+        ledger.Unreadable.ShouldBe([damaged]);
+        var status = ClickBatch.Cli.StatusPrinter.Table(new ClickBatch.Jobs.Status.StatusReport
+        {
+            JobId = "j", GroupId = "j", Lake = _lake.Path, UnreadableLedgerEntries = ledger.Unreadable,
+        });
+        status.ShouldContain("note: 1 ledger entry is not readable and skipped");
+        status.ShouldContain(damaged);
+    }
+
     [Fact]
     public void New_SameClock_IdsSortByStartTimeAndDiffer()
     {

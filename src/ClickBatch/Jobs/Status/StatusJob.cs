@@ -29,7 +29,8 @@ public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFac
         }
 
         // Newest first by start: run ids of tasks started in the same second do not sort by time.
-        var runs = (await new RunLedger(_stores(settings.LakeUri)).ReadLatestAsync(
+        var ledger = new RunLedger(_stores(settings.LakeUri));
+        var runs = (await ledger.ReadLatestAsync(
             RunsRead, report => report.Operation == "run" && report.JobId == settings.JobId, cancellationToken))
             .OrderByDescending(r => r.StartedAt).ToList();
         var topics = new List<TopicStatus>();
@@ -46,6 +47,7 @@ public sealed class StatusJob(RunSettings settings, Func<IKafkaSource> sourceFac
             Topics = topics,
             LastRun = runs.Count > 0 ? LastRun.From(runs[0]) : null,
             TaskRuns = TaskRunsOf(runs),
+            UnreadableLedgerEntries = ledger.Unreadable,
         };
     }
 

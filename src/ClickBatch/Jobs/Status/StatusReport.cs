@@ -21,4 +21,7 @@ public sealed record StatusReport
     public IReadOnlyList<LastRun> TaskRuns { get; init; } = [];
 
     public long Lag => Topics.Sum(t => t.Lag);
+
+    /// <summary>Ledger entries whose content is not a ledger entry (skipped, not guessed at): their keys.</summary>
+    public IReadOnlyList<string> UnreadableLedgerEntries { get; init; } = [];
 }
