@@ -1,3 +1,5 @@
+using ClickBatch.Aws;
+using ClickBatch.Catalog.Glue;
 using ClickBatch.Diagnostics;
 using ClickBatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -34,6 +36,10 @@ public sealed record CliContext(
 
     /// <summary>The object store of a lake or table URI: local paths, file:// and s3:// (AWS settings from this environment).</summary>
     public IObjectStore OpenStore(string uri) => ObjectStoreFactory.Create(uri, Environment, Clock);
+
+    /// <summary>A Glue client with the AWS settings of this environment (region, endpoint, credentials: docs/aws.md).</summary>
+    public GlueClient OpenGlue(ILoggerFactory loggers) =>
+        new(AwsJsonClient.Create(Environment, AwsService.Glue, Clock, loggers.CreateLogger<AwsJsonClient>()));
 
     /// <summary>Logs go to stderr (stdout carries results such as --json), as <see cref="LogFormat"/> says.</summary>
     public ILoggerFactory CreateLoggerFactory() => LoggingSetup.Create(LogFormat == LogFormat.Text, MinimumLogLevel);

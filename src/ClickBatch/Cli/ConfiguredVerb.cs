@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Configuration;
 using CommandLine;
@@ -72,7 +71,6 @@ public abstract class ConfiguredVerb
         ArgumentNullException.ThrowIfNull(context);
         return settings.GlueDatabase is not { } database
             ? null
-            : new GlueCatalogSync(new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock,
-                loggers.CreateLogger<AwsJsonClient>())), database, loggers.CreateLogger<GlueCatalogSync>());
+            : new GlueCatalogSync(context.OpenGlue(loggers), database, loggers.CreateLogger<GlueCatalogSync>());
     }
 }

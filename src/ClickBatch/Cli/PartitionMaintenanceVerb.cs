@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Jobs.Maintenance;
 using ClickBatch.Ledger;
@@ -63,8 +62,7 @@ public abstract partial class PartitionMaintenanceVerb
     protected IGlueCatalog? GlueFor(CliContext context, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return GlueDatabase is null ? null
-            : new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
+        return GlueDatabase is null ? null : context.OpenGlue(loggers);
     }
 
     /// <summary>Runs <paramref name="work"/> after checking a table exists, inside a ledger entry unless it is a dry run.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClickBatch.Aws;
 using ClickBatch.Catalog.Glue;
 using ClickBatch.Errors;
 using ClickBatch.Jobs.Maintenance;
@@ -8,7 +7,6 @@ using ClickBatch.Jobs.Register;
 using ClickBatch.Ledger;
 using ClickBatch.Storage;
 using CommandLine;
-using Microsoft.Extensions.Logging;
 
 namespace ClickBatch.Cli;
 
@@ -47,8 +45,7 @@ public sealed class RegisterVerb : IVerb
         Tables ??= config.TopicTables(withRejects: true) is { } configured ? string.Join(",", configured) : "clicks,checkouts";
         var tables = Validate();
         using var loggers = context.CreateLoggerFactory();
-        var glue = GlueDatabase is null ? null
-            : new GlueClient(AwsJsonClient.Create(context.Environment, AwsService.Glue, context.Clock, loggers.CreateLogger<AwsJsonClient>()));
+        var glue = GlueDatabase is null ? null : context.OpenGlue(loggers);
         var job = new RegisterJob(glue, context.OpenStore, loggers);
         await MaintenanceTables.EnsureAnyExistsAsync(Lake!, tables, context.OpenStore, cancellationToken);
         var ledger = new MaintenanceLedger(context.OpenStore(Lake!), context.Clock);

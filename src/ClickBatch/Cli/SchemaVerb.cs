@@ -93,11 +93,7 @@ public sealed class SchemaVerb : IVerb
         var options = OptionsLoader.Load(Config, context.Environment,
             new Dictionary<string, string?>(StringComparer.Ordinal) { ["Kafka:BootstrapServers"] = BootstrapServers });
         var kafka = options.Kafka.ToSettings();
-        var source = new KafkaSourceOptions
-        {
-            GroupId = options.Kafka.GroupId ?? options.JobId,
-            RequestTimeout = TimeSpan.FromSeconds(options.Kafka.RequestTimeoutSeconds),
-        };
+        var source = options.Kafka.ToSourceOptions(options.JobId);
         problems.AddRange(kafka.Validate());
         problems.AddRange(source.Validate());
         return problems.Count > 0 ? throw new ConfigurationException(problems) : (kafka, source);

@@ -34,6 +34,13 @@ public sealed class KafkaOptions
     /// <summary>Extra librdkafka client properties (e.g. <c>ssl.ca.location</c>). Correctness settings are refused.</summary>
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The source's options these settings decide: the group (default the job id) and the request timeout.</summary>
+    public KafkaSourceOptions ToSourceOptions(string jobId) => new()
+    {
+        GroupId = GroupId ?? jobId,
+        RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+    };
+
     /// <summary>The settings the Kafka stage validates and uses.</summary>
     public KafkaSettings ToSettings() => new()
     {

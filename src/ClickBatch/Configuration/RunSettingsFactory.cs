@@ -15,11 +15,7 @@ public static class RunSettingsFactory
         var problems = new List<string>(OptionsValidator.Validate(options));
         var topics = ResolveTopics(options, problems);
         var assignment = PartitionAssignment.Parse(options.Run.Assignment, options.Run.Shard, problems);
-        var source = new KafkaSourceOptions
-        {
-            GroupId = options.Kafka.GroupId ?? options.JobId,
-            RequestTimeout = TimeSpan.FromSeconds(options.Kafka.RequestTimeoutSeconds),
-        };
+        var source = options.Kafka.ToSourceOptions(options.JobId);
         var files = new FileWriterOptions
         {
             TargetFileBytes = options.Run.TargetFileSizeMiB * 1024L * 1024,

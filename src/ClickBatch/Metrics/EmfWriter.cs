@@ -40,7 +40,7 @@ public static class EmfWriter
                 {
                     writer.WriteStartObject();
                     writer.WriteNumber("Partition", partition.Partition);
-                    Counters(writer, partition.Counters with { Bytes = 0, Files = 0, Commits = 0 }, skipTableCounters: true);
+                    Counters(writer, partition.Counters, skipTableCounters: true);
                     writer.WriteEndObject();
                 }
 

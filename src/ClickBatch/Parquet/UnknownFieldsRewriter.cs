@@ -13,16 +13,14 @@ internal static class UnknownFieldsRewriter
 {
     /// <summary>
     /// Rewrites <paramref name="input"/> to <paramref name="output"/>. When no row had a value to move, leaves no output
-    /// (<see cref="PromotedFile.File"/> null: a second pass changes nothing); null when the table has nothing to promote into.
+    /// (<see cref="PromotedFile.File"/> null: a second pass changes nothing). The caller has checked that the table has an
+    /// <c>_unknown_fields</c> column and a column it can fill (<see cref="UnknownFieldsPromotion.HasCandidates"/>).
     /// </summary>
-    public static PromotedFile? Rewrite(string input, IReadOnlyList<FieldSpec> fields, string output, int zstdLevel)
+    public static PromotedFile Rewrite(string input, IReadOnlyList<FieldSpec> fields, string output, int zstdLevel)
     {
         var unknown = IndexOf(fields, MetadataColumns.UnknownFields);
+        ArgumentOutOfRangeException.ThrowIfNegative(unknown, nameof(fields));
         var promotion = new UnknownFieldsPromotion(fields);
-        if (unknown < 0 || !promotion.HasCandidates)
-        {
-            return null;
-        }
 
         using var reader = new ParquetFileReader(input);
         var columns = FileCompactor.ColumnMap(reader, fields, input, "Leave this partition out (--partition).");

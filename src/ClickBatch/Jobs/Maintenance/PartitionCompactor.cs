@@ -64,11 +64,19 @@ internal sealed class PartitionCompactor(IObjectStore store, IReadOnlyList<Field
         var adds = new List<AddFile>();
         foreach (var output in outputs)
         {
-            var key = (partition.Length == 0 ? string.Empty : partition + "/") + Path.GetFileName(output.LocalPath);
-            await store.PutFileAsync(key, output.LocalPath, cancellationToken);
-            adds.Add(output.ToAdd(key, inputs[0].PartitionValues, now, dataChange: false, KafkaOffsetsTag.Merge(inputs)));
+            adds.Add(await UploadAsync(store, partition, output, inputs[0].PartitionValues, now, dataChange: false, KafkaOffsetsTag.Merge(inputs), cancellationToken));
         }
 
         return adds;
+    }
+
+    /// <summary>Uploads a rewritten file into its partition's folder; returns its add action (optimize and promote).</summary>
+    internal static async Task<AddFile> UploadAsync(
+        IObjectStore store, string partition, CompactedFile output, IReadOnlyDictionary<string, string?> partitionValues, long now, bool dataChange,
+        IReadOnlyDictionary<string, string?>? tags, CancellationToken cancellationToken)
+    {
+        var key = (partition.Length == 0 ? string.Empty : partition + "/") + Path.GetFileName(output.LocalPath);
+        await store.PutFileAsync(key, output.LocalPath, cancellationToken);
+        return output.ToAdd(key, partitionValues, now, dataChange, tags);
     }
 }

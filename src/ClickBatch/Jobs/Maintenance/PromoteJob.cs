@@ -80,8 +80,8 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
         foreach (var file in Candidates(snapshot, options.Partition))
         {
             var promoted = await RewriteAsync(store, file, fields, options.StagingDirectory, cancellationToken);
-            refused += promoted?.Refused ?? 0;
-            if (promoted?.File is not { } output)
+            refused += promoted.Refused;
+            if (promoted.File is not { } output)
             {
                 continue;
             }
@@ -94,7 +94,8 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
 
             if (!options.DryRun)
             {
-                transaction.Add(await UploadAsync(store, PartitionPath.Build(snapshot.PartitionColumns, file.PartitionValues), file, output, now, cancellationToken));
+                transaction.Add(await PartitionCompactor.UploadAsync(store, PartitionPath.Build(snapshot.PartitionColumns, file.PartitionValues), output,
+                    file.PartitionValues, now, dataChange: true, KafkaOffsetsTag.Merge([file]), cancellationToken));
                 transaction.Remove(RemoveFile.For(file, now, dataChange: true));
             }
 
@@ -123,7 +124,7 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
             .Where(f => partition is null || string.Equals(PartitionPath.Build(snapshot.PartitionColumns, f.PartitionValues), partition, StringComparison.Ordinal))
             .OrderBy(f => f.Path, StringComparer.Ordinal);
 
-    private static async Task<PromotedFile?> RewriteAsync(
+    private static async Task<PromotedFile> RewriteAsync(
         IObjectStore store, AddFile file, IReadOnlyList<FieldSpec> fields, string staging, CancellationToken cancellationToken)
     {
         var input = Path.Combine(staging, "in.parquet");
@@ -146,39 +147,14 @@ public sealed class PromoteJob(Func<string, IObjectStore> openStore, IGlueCatalo
         }
     }
 
-    private static async Task<AddFile> UploadAsync(IObjectStore store, string partition, AddFile original, CompactedFile output, long now, CancellationToken cancellationToken)
-    {
-        var key = (partition.Length == 0 ? string.Empty : partition + "/") + Path.GetFileName(output.LocalPath);
-        await store.PutFileAsync(key, output.LocalPath, cancellationToken);
-        return output.ToAdd(key, original.PartitionValues, now, dataChange: true, KafkaOffsetsTag.Merge([original]));
-    }
-
     /// <summary>
     /// The file's Delta stats say every row's <c>_unknown_fields</c> is null: nothing to move, no download. Files without
     /// stats (or with stats that cannot be read) are read.
     /// </summary>
-    internal static bool NoUnknownFields(AddFile file)
-    {
-        if (file.Stats is not { Length: > 0 } stats)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(stats);
-            var root = document.RootElement;
-            return root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("numRecords", out var rows) && root.TryGetProperty("nullCount", out var nulls)
-                && nulls.ValueKind == System.Text.Json.JsonValueKind.Object
-                && nulls.TryGetProperty(MetadataColumns.UnknownFields, out var unknown)
-                && unknown.ValueKind == System.Text.Json.JsonValueKind.Number && rows.ValueKind == System.Text.Json.JsonValueKind.Number
-                && unknown.TryGetInt64(out var nullRows) && rows.TryGetInt64(out var total) && nullRows == total;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
+    internal static bool NoUnknownFields(AddFile file) =>
+        FileStatistics.Parse(file.Stats) is { NumRecords: { } rows, NullCount: { ValueKind: System.Text.Json.JsonValueKind.Object } nulls }
+        && nulls.TryGetProperty(MetadataColumns.UnknownFields, out var unknown)
+        && unknown.ValueKind == System.Text.Json.JsonValueKind.Number && unknown.TryGetInt64(out var nullRows) && nullRows == rows;
 
     private static PromoteResult Nothing(string name, string note) =>
         new(name, null, 0, new Dictionary<string, long>(StringComparer.Ordinal), 0, note);
