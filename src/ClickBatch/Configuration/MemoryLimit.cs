@@ -5,7 +5,7 @@ namespace ClickBatch.Configuration;
 
 /// <summary>
 /// How <c>Run.MemoryLimitMiB</c> is shared out (docs/decoding.md, "Memory bound"): the runtime and libraries, the Kafka
-/// client's prefetch and one fetch response, the Parquet column chunk being encoded (at most a row group), and the
+/// client's prefetch, one fetch response and two read chunks, the Parquet column chunk each writer thread encodes (at most a row group), and the
 /// rest for row buffers, of which a sixth may hold rows. Buffers double as they grow and keep up to twice the held bytes
 /// between row groups (capacity within four times the rows held), and the GC frees released large arrays only at its
 /// next full collection: measured, peak RSS grew 2.7 MiB per MiB of rows held (docs/benchmarks.md, issue 15).
@@ -16,7 +16,7 @@ public static class MemoryLimit
     public const int DefaultMiB = 512;
 
     /// <summary>
-    /// The .NET runtime, native libraries, decoder, one read chunk and its slab: 96 MiB (a run with nothing new peaks
+    /// The .NET runtime, native libraries and decoders: 96 MiB (a run with nothing new peaks
     /// at 72-81 MiB here).
     /// </summary>
     public const long RuntimeBytes = 96L * 1024 * 1024;
@@ -26,15 +26,39 @@ public static class MemoryLimit
     /// <summary>Share of what is left for row buffers that may hold rows (the rest is their spare capacity and GC lag).</summary>
     public const int RowBufferShare = 6;
 
-    /// <summary>Row bytes a run may hold across all its writers under <paramref name="limitMiB"/>; below RowGroupBytes when the limit is too low.</summary>
-    public static long RowBufferBytes(long limitMiB, KafkaSourceOptions source, FileWriterOptions files) =>
-        (limitMiB * MiB - FixedBytes(source, files)) / RowBufferShare;
+    /// <summary>Most writer threads chosen on their own (<c>Run.WriterThreads</c> = 0): one per core up to this.</summary>
+    public const int MaxAutoWriterThreads = 4;
+
+    /// <summary>
+    /// Row bytes a run may hold across all its writers under <paramref name="limitMiB"/>, with <paramref name="writerThreads"/>
+    /// encoding a row group each at once; below RowGroupBytes when the limit is too low.
+    /// </summary>
+    public static long RowBufferBytes(long limitMiB, KafkaSourceOptions source, FileWriterOptions files, int writerThreads = 1) =>
+        (limitMiB * MiB - FixedBytes(source, files, writerThreads)) / RowBufferShare;
 
     /// <summary>The smallest limit that leaves one row group's worth of held rows.</summary>
-    public static long MinimumMiB(KafkaSourceOptions source, FileWriterOptions files) =>
-        (FixedBytes(source, files) + (RowBufferShare * files.RowGroupBytes) + MiB - 1) / MiB;
+    public static long MinimumMiB(KafkaSourceOptions source, FileWriterOptions files, int writerThreads = 1) =>
+        (FixedBytes(source, files, writerThreads) + (RowBufferShare * files.RowGroupBytes) + MiB - 1) / MiB;
 
-    /// <summary>Everything but the row buffers.</summary>
-    public static long FixedBytes(KafkaSourceOptions source, FileWriterOptions files) =>
-        RuntimeBytes + (source.QueuedMaxKilobytes * 1024L) + source.FetchMaxBytes + files.RowGroupBytes;
+    /// <summary>
+    /// Everything but the row buffers: two read chunks (the one being written and the one read ahead), and a row group
+    /// being encoded by each writer thread.
+    /// </summary>
+    public static long FixedBytes(KafkaSourceOptions source, FileWriterOptions files, int writerThreads = 1) =>
+        RuntimeBytes + (source.QueuedMaxKilobytes * 1024L) + source.FetchMaxBytes + (2L * source.MaxChunkBytes) + (writerThreads * files.RowGroupBytes);
+
+    /// <summary>
+    /// <c>Run.WriterThreads</c> = 0: one per core (<paramref name="cores"/>), at most <see cref="MaxAutoWriterThreads"/>, and
+    /// fewer while <paramref name="limitMiB"/> is below their minimum; at least 1.
+    /// </summary>
+    public static int AutoWriterThreads(long limitMiB, KafkaSourceOptions source, FileWriterOptions files, int cores)
+    {
+        var threads = Math.Clamp(cores, 1, MaxAutoWriterThreads);
+        while (threads > 1 && limitMiB < MinimumMiB(source, files, threads))
+        {
+            threads--;
+        }
+
+        return threads;
+    }
 }

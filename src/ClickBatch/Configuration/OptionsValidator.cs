@@ -55,7 +55,14 @@ public static partial class OptionsValidator
         CheckPositive(run.CommitEveryRecords, "--commit-every-records", problems);
         CheckPositive(run.CommitEveryMiB, "Run.CommitEveryMiB", problems);
         CheckPositive(run.MaxOpenFiles, "Run.MaxOpenFiles", problems);
+        if (run.WriterThreads is < 0 or > MaxWriterThreads)
+        {
+            problems.Add($"Run.WriterThreads is {run.WriterThreads}; expected 0 (one per core, at most {MemoryLimit.MaxAutoWriterThreads}) or 1-{MaxWriterThreads}.");
+        }
     }
+
+    /// <summary>Most <c>Run.WriterThreads</c> accepted.</summary>
+    public const int MaxWriterThreads = 16;
 
     private static void ValidateTopics(List<TopicOptions> topics, List<string> problems)
     {

@@ -51,6 +51,13 @@ public sealed class RunOptions
     /// </summary>
     public int MemoryLimitMiB { get; set; } = MemoryLimit.DefaultMiB;
 
+    /// <summary>
+    /// Threads that decode records and write Parquet, each with the Kafka partitions p where p mod N is its number
+    /// (docs/decoding.md, "Writer threads"). 0 (default): one per core, at most 4, as many as <see cref="MemoryLimitMiB"/>
+    /// allows; 1-16 sets it.
+    /// </summary>
+    public int WriterThreads { get; set; }
+
     /// <summary>Local folder for Parquet files before upload. Default: a folder under the system temp directory.</summary>
     public string? StagingDirectory { get; set; }
 

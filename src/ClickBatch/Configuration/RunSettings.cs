@@ -34,6 +34,12 @@ public sealed record RunSettings
 
     public required FileWriterOptions Files { get; init; }
 
+    /// <summary>
+    /// Threads decoding and writing side by side, lane k taking the partitions p with p % WriterThreads == k; each writes
+    /// its own files, and the run's row-buffer memory (<see cref="FileWriterOptions.MaxBufferedBytes"/>) is split between them.
+    /// </summary>
+    public int WriterThreads { get; init; } = 1;
+
     public long CommitEveryRecords { get; init; } = LandingSettings.DefaultCommitEveryRecords;
 
     public long CommitEveryBytes { get; init; } = LandingSettings.DefaultCommitEveryMiB * 1024 * 1024;

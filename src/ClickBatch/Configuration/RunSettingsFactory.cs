@@ -22,16 +22,22 @@ public static class RunSettingsFactory
             RowGroupRows = options.Run.RowGroupRows,
             MaxOpenFiles = options.Run.MaxOpenFiles,
         };
-        var minimum = MemoryLimit.MinimumMiB(source, files);
+        // Out of range is reported by the validator; the memory figures then assume the automatic choice.
+        var threads = options.Run.WriterThreads is >= 1 and <= OptionsValidator.MaxWriterThreads
+            ? options.Run.WriterThreads
+            : MemoryLimit.AutoWriterThreads(options.Run.MemoryLimitMiB, source, files, Environment.ProcessorCount);
+        var minimum = MemoryLimit.MinimumMiB(source, files, threads);
         if (options.Run.MemoryLimitMiB < minimum)
         {
             problems.Add($"Run.MemoryLimitMiB is {options.Run.MemoryLimitMiB}; expected at least {minimum}: the runtime takes "
-                + $"{MemoryLimit.RuntimeBytes >> 20} MiB, Kafka's prefetch and a fetch {(source.QueuedMaxKilobytes >> 10) + (source.FetchMaxBytes >> 20)} MiB, "
-                + $"a Parquet row group {files.RowGroupBytes >> 20} MiB, and row buffers need {MemoryLimit.RowBufferShare} row groups' worth (docs/decoding.md, \"Memory bound\").");
+                + $"{MemoryLimit.RuntimeBytes >> 20} MiB, Kafka's prefetch, a fetch and two read chunks {(source.QueuedMaxKilobytes >> 10) + (source.FetchMaxBytes >> 20) + (2 * source.MaxChunkBytes >> 20)} MiB, "
+                + $"a Parquet row group {files.RowGroupBytes >> 20} MiB per writer thread ({threads}), and row buffers need "
+                + $"{MemoryLimit.RowBufferShare} row groups' worth (docs/decoding.md, \"Memory bound\")"
+                + (options.Run.WriterThreads > 1 ? "; or lower Run.WriterThreads." : "."));
         }
         else
         {
-            files = files with { MaxBufferedBytes = MemoryLimit.RowBufferBytes(options.Run.MemoryLimitMiB, source, files) };
+            files = files with { MaxBufferedBytes = MemoryLimit.RowBufferBytes(options.Run.MemoryLimitMiB, source, files, threads) };
         }
 
         if (options.Run.MetricsFile is { Length: > 0 } metricsFile && MetricsFileProblem(metricsFile) is { } metricsProblem)
@@ -66,6 +72,7 @@ public static class RunSettingsFactory
                 : options.Run.TaskId.Trim(),
             MaxRejectRatio = options.Run.MaxRejectRatio,
             Files = files,
+            WriterThreads = threads,
             CommitEveryRecords = options.Run.CommitEveryRecords,
             CommitEveryBytes = options.Run.CommitEveryMiB * 1024 * 1024,
             GlueDatabase = string.IsNullOrWhiteSpace(options.Catalog.GlueDatabase) ? null : options.Catalog.GlueDatabase,

@@ -148,12 +148,27 @@ public sealed class ConfluentKafkaSource : IKafkaSource
             var progress = new ReadProgress(ranges);
             using var reader = StartReader(progress, progress.Topics);
             Assign(ranges);
-            while (!reader.Progress.IsDone)
+            // Read ahead: the next chunk is read (into the reader's other buffers) while the caller writes this one. Only
+            // here: under group assignment a rebalance inside a poll commits, which needs the caller idle.
+            Task<KafkaRecordBatch>? next = progress.IsDone ? null : Task.Run(() => reader.ReadChunk(cancellationToken), cancellationToken);
+            try
             {
-                var batch = await Task.Run(() => reader.ReadChunk(cancellationToken), cancellationToken);
-                if (batch.Records.Count > 0 || batch.Positions.Count > 0)
+                while (next is not null)
                 {
-                    yield return batch;
+                    var batch = await next;
+                    next = reader.Progress.IsDone ? null : Task.Run(() => reader.ReadChunk(cancellationToken), cancellationToken);
+                    if (batch.Records.Count > 0 || batch.Positions.Count > 0)
+                    {
+                        yield return batch;
+                    }
+                }
+            }
+            finally
+            {
+                // The caller stopped early (a failure, a signal): the read in flight ends before the consumer is unassigned.
+                if (next is not null)
+                {
+                    await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
             }
         }

@@ -10,14 +10,16 @@ public sealed record KafkaSourceOptions
     public string GroupId { get; init; } = string.Empty;
 
     /// <summary>
-    /// Most records in one chunk handed to the caller. Default 2,000. Small on purpose: a chunk's records live until
-    /// the caller has written them, and a chunk that approaches the GC's gen0 budget (a few MiB) survives into the
-    /// older generations, which then cost gen1 and background gen2 collections (docs/benchmarks.md, "Where the time goes").
+    /// Most records in one chunk handed to the caller. Default 16,000. A chunk spans several partitions' fetched batches
+    /// (a fetch delivers one partition's batch of a few thousand records after the other), so the writer threads, which
+    /// split a chunk by partition, all get work from it; at 2,000 a chunk was mostly one partition's and one thread did
+    /// everything (docs/benchmarks.md, issue 15). The records list and the payloads are reused (two chunks' worth, for
+    /// the read-ahead), so a larger chunk costs memory, not allocations.
     /// </summary>
-    public int MaxChunkRecords { get; init; } = 2_000;
+    public int MaxChunkRecords { get; init; } = 16_000;
 
-    /// <summary>Most key and value bytes in one chunk (a chunk may exceed it by one record). Default 1 MiB (see <see cref="MaxChunkRecords"/>).</summary>
-    public int MaxChunkBytes { get; init; } = 1024 * 1024;
+    /// <summary>Most key and value bytes in one chunk (a chunk may exceed it by one record). Default 8 MiB (see <see cref="MaxChunkRecords"/>).</summary>
+    public int MaxChunkBytes { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>
     /// librdkafka <c>queued.max.messages.kbytes</c>: prefetch buffer, in KiB. Default 16,384 (16 MiB): with the fetch

@@ -12,25 +12,27 @@ internal sealed class TopicIngestion : IAsyncDisposable
 {
     private readonly LandingSettings _settings;
     private readonly DecoderOptions _decoderOptions;
-    private readonly RowBufferBudget? _budget;
     private readonly Dictionary<int, long> _positions = [];
-    private readonly Dictionary<int, PartitionTally> _pending = [];
     private readonly Dictionary<int, PartitionTally> _committed = [];
-    private TopicFileSink? _sink;
-    private long _chunkRecords;
-    private long _chunkBytes;
-    private int _chunkNumber;
+    private readonly TopicLane[] _lanes;
+    private int _chunkNumber = 1;
 
-    /// <summary>A topic of a run; <paramref name="budget"/> is the run's row-buffer memory, shared with its other topics (null: this topic's own).</summary>
+    /// <summary>
+    /// A topic of a run. <paramref name="laneBudgets"/> holds one row-buffer memory per writer lane, each shared with the same
+    /// lane of the run's other topics (null: one lane with a budget of its own).
+    /// </summary>
     public TopicIngestion(
-        TopicSettings topic, LandingSettings settings, DecoderOptions decoderOptions, TableTarget data, TableTarget rejects, RowBufferBudget? budget = null)
+        TopicSettings topic, LandingSettings settings, DecoderOptions decoderOptions, TableTarget data, TableTarget rejects,
+        IReadOnlyList<RowBufferBudget>? laneBudgets = null)
     {
         Topic = topic;
-        _budget = budget;
         _settings = settings;
         _decoderOptions = decoderOptions;
         Data = data;
         Rejects = rejects;
+        _lanes = laneBudgets is null or { Count: 0 }
+            ? [new TopicLane(this, 0, null)]
+            : laneBudgets.Select((budget, number) => new TopicLane(this, number, budget)).ToArray();
     }
 
     public TopicSettings Topic { get; }
@@ -41,7 +43,10 @@ internal sealed class TopicIngestion : IAsyncDisposable
 
     public IReadOnlyDictionary<int, PartitionTally> Committed => _committed;
 
-    public bool ChunkIsFull => _chunkRecords >= _settings.CommitEveryRecords || _chunkBytes >= _settings.CommitEveryBytes;
+    /// <summary>The writer lanes: lane k takes the partitions p with p % <see cref="LaneCount"/> == k.</summary>
+    public int LaneCount => _lanes.Length;
+
+    public bool ChunkIsFull => _lanes.Sum(l => l.ChunkRecords) >= _settings.CommitEveryRecords || _lanes.Sum(l => l.ChunkBytes) >= _settings.CommitEveryBytes;
 
     public long FilesWritten { get; private set; }
 
@@ -55,78 +60,73 @@ internal sealed class TopicIngestion : IAsyncDisposable
         Data.Offsets.Keys.Union(Rejects.Offsets.Keys).ToDictionary(
             p => p, p => Math.Min(Data.Offsets.GetValueOrDefault(p, long.MaxValue), Rejects.Offsets.GetValueOrDefault(p, long.MaxValue)));
 
-    public long RecordsRead => _committed.Values.Sum(t => t.Records) + _pending.Values.Sum(t => t.Records);
+    public long RecordsRead => _committed.Values.Sum(t => t.Records) + Pending.Sum(t => t.Records);
 
-    /// <summary>
-    /// One record becomes a row, a reject, or is provably already landed (its offset is below a table's stored offset);
-    /// anything else is a bug that must stop the run before a commit, never a record the books silently absorb.
-    /// </summary>
-    public void Add(KafkaRecord record)
-    {
-        var sink = _sink ??= OpenSink();
-        var outcome = sink.Add(new RawRecord(record.Topic, record.Partition, record.Offset, record.TimestampMs, record.Key, record.Value));
-        var tally = Tally(_pending, record.Partition);
-        tally.Records++;
-        switch (outcome)
-        {
-            case SinkOutcome.Row:
-                tally.Rows++;
-                break;
-            case SinkOutcome.Reject:
-                tally.Rejects++;
-                break;
-            case SinkOutcome.AlreadyLanded when IsBelow(Data.Offsets, record) || IsBelow(Rejects.Offsets, record):
-                tally.AlreadyLanded++;
-                break;
-            default:
-                throw new InvalidOperationException($"Internal error: topic '{record.Topic}' partition {record.Partition} offset {record.Offset} became "
-                    + $"{outcome}, but it lies at or past both tables' stored offsets; it would be counted without landing. This is a ClickBatch bug.");
-        }
+    private IEnumerable<PartitionTally> Pending => _lanes.SelectMany(l => l.Pending.Values);
 
-        _chunkRecords++;
-        _chunkBytes += record.PayloadBytes;
-    }
+    /// <summary>The lane of a partition; lanes may be fed from different threads at once, each lane from one at a time.</summary>
+    public TopicLane Lane(int partition) => _lanes[LaneFeeder.LaneOf(partition, _lanes.Length)];
+
+    /// <summary>Adds one record on the caller's thread (see <see cref="TopicLane.Add"/>).</summary>
+    public void Add(KafkaRecord record) => Lane(record.Partition).Add(record);
 
     public void Advance(PartitionPosition position) => _positions[position.Partition] = position.NextOffset;
 
-    /// <summary>Closes the chunk's files and commits them; a no-op when the chunk read nothing and moved nothing.</summary>
+    /// <summary>Closes the chunk's files of every lane and commits them; a no-op when the chunk read nothing and moved nothing.</summary>
     public async Task<ChunkCommit> CommitChunkAsync(CancellationToken cancellationToken)
     {
-        var result = _sink is null ? null : await _sink.CompleteAsync(cancellationToken);
-        await DisposeSinkAsync();
-        CheckFilesMatchTheBooks(result);
-        CheckRejectRatio();
-        var dataVersion = await Data.CommitAsync(result?.DataFiles ?? [], _positions, cancellationToken);
-        var rejectsVersion = await Rejects.CommitAsync(result?.RejectFiles ?? [], _positions, cancellationToken);
-        var files = (result?.DataFiles ?? []).Concat(result?.RejectFiles ?? []).ToList();
-        FilesWritten += files.Count;
-        BytesWritten += files.Sum(f => f.SizeBytes);
-        var commit = new ChunkCommit(dataVersion, rejectsVersion, _pending.Values.Sum(t => t.Rows), _pending.Values.Sum(t => t.Rejects));
-        foreach (var (partition, tally) in _pending)
+        var results = new List<TopicFileSinkResult>();
+        try
         {
-            tally.AddTo(Tally(_committed, partition));
+            foreach (var lane in _lanes)
+            {
+                if (await lane.CompleteAsync(cancellationToken) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+        finally
+        {
+            await DisposeAsync();
         }
 
-        _pending.Clear();
+        var dataFiles = results.SelectMany(r => r.DataFiles).ToList();
+        var rejectFiles = results.SelectMany(r => r.RejectFiles).ToList();
+        CheckFilesMatchTheBooks(dataFiles, rejectFiles);
+        CheckRejectRatio();
+        var dataVersion = await Data.CommitAsync(dataFiles, _positions, cancellationToken);
+        var rejectsVersion = await Rejects.CommitAsync(rejectFiles, _positions, cancellationToken);
+        FilesWritten += dataFiles.Count + rejectFiles.Count;
+        BytesWritten += dataFiles.Concat(rejectFiles).Sum(f => f.SizeBytes);
+        var commit = new ChunkCommit(dataVersion, rejectsVersion, Pending.Sum(t => t.Rows), Pending.Sum(t => t.Rejects));
+        foreach (var lane in _lanes)
+        {
+            lane.Committed(_committed);
+        }
+
         _positions.Clear();
-        (_chunkRecords, _chunkBytes) = (0, 0);
+        _chunkNumber++;
         return commit;
     }
 
-    public ValueTask DisposeAsync() => DisposeSinkAsync();
-
-    private static bool IsBelow(IReadOnlyDictionary<int, long> stored, KafkaRecord record) =>
-        stored.TryGetValue(record.Partition, out var offset) && record.Offset < offset;
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lane in _lanes)
+        {
+            await lane.DisposeAsync();
+        }
+    }
 
     /// <summary>
     /// The files must hold exactly the rows and rejects the books count, before anything is committed: a sink that
     /// counted a record without writing it (or wrote one it did not count) is a bug, and committing would lose or
     /// invent a record while the report balances.
     /// </summary>
-    private void CheckFilesMatchTheBooks(TopicFileSinkResult? result)
+    private void CheckFilesMatchTheBooks(IReadOnlyList<ClosedDataFile> dataFiles, IReadOnlyList<ClosedDataFile> rejectFiles)
     {
-        var (rows, rejects) = (_pending.Values.Sum(t => t.Rows), _pending.Values.Sum(t => t.Rejects));
-        var (rowsInFiles, rejectsInFiles) = (result?.DataFiles.Sum(f => f.NumRecords) ?? 0, result?.RejectFiles.Sum(f => f.NumRecords) ?? 0);
+        var (rows, rejects) = (Pending.Sum(t => t.Rows), Pending.Sum(t => t.Rejects));
+        var (rowsInFiles, rejectsInFiles) = (dataFiles.Sum(f => f.NumRecords), rejectFiles.Sum(f => f.NumRecords));
         if (rows != rowsInFiles || rejects != rejectsInFiles)
         {
             throw new InvalidOperationException($"Internal error: topic '{Topic.Topic}': the chunk counts {rows} rows and {rejects} rejects, "
@@ -137,33 +137,26 @@ internal sealed class TopicIngestion : IAsyncDisposable
     private void CheckRejectRatio()
     {
         var records = RecordsRead;
-        var rejects = _committed.Values.Sum(t => t.Rejects) + _pending.Values.Sum(t => t.Rejects);
+        var rejects = _committed.Values.Sum(t => t.Rejects) + Pending.Sum(t => t.Rejects);
         if (records > 0 && (double)rejects / records > _settings.MaxRejectRatio)
         {
             throw new RejectThresholdExceededException(Topic.Topic, rejects, records, _settings.MaxRejectRatio);
         }
     }
 
-    private TopicFileSink OpenSink()
+    /// <summary>A lane's sink for the chunk being read, in a staging folder of its own (called from the lane's thread).</summary>
+    internal TopicFileSink OpenSink(int lane, RowBufferBudget? budget)
     {
-        _chunkNumber++;
-        var staging = Path.Combine(_settings.StagingDirectory, _decoderOptions.RunId, Topic.Topic, _chunkNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var chunk = _chunkNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var staging = Path.Combine(_settings.StagingDirectory, _decoderOptions.RunId, Topic.Topic,
+            _lanes.Length == 1 ? chunk : chunk + "-" + lane.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var sink = new TopicFileSink(Topic.Schema, _decoderOptions with { Partitioning = Topic.Partitioning },
-            Path.Combine(staging, "data"), Path.Combine(staging, "rejects"), _settings.Files, budget: _budget);
+            Path.Combine(staging, "data"), Path.Combine(staging, "rejects"), _settings.Files, budget: budget);
         sink.SkipBelow(Data.Offsets, Rejects.Offsets);
         return sink;
     }
 
-    private async ValueTask DisposeSinkAsync()
-    {
-        if (_sink is not null)
-        {
-            await _sink.DisposeAsync();
-            _sink = null;
-        }
-    }
-
-    private static PartitionTally Tally(Dictionary<int, PartitionTally> tallies, int partition)
+    internal static PartitionTally Tally(Dictionary<int, PartitionTally> tallies, int partition)
     {
         if (!tallies.TryGetValue(partition, out var tally))
         {

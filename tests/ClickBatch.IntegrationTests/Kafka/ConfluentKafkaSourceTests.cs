@@ -251,6 +251,48 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_NextChunkReadAheadWhileTheCallerHoldsThisOne_LeavesThisOnesRecordsIntact()
+    {
+        var topic = kafka.CreateTopic("read-ahead", partitions: 2);
+        await kafka.ProduceAsync(topic, 0, count: 120, prefix: "p0");
+        await kafka.ProduceAsync(topic, 1, count: 90, prefix: "p1");
+        await using var source = CreateSource(o => o with { MaxChunkRecords = 7 });
+
+        var seen = new List<(int Partition, long Offset, string Value)>();
+        await foreach (var batch in source.ReadAsync([new PartitionRange(topic, 0, 0, 120), new PartitionRange(topic, 1, 0, 90)], Token()))
+        {
+            // The caller is slow: the next chunk is read meanwhile, into the reader's other buffers, not this chunk's.
+            await Task.Delay(30);
+            seen.AddRange(batch.Records.Select(r => (r.Partition, r.Offset, Text(r.Value))));
+        }
+
+        seen.ShouldAllBe(r => r.Value == "p" + r.Partition + "-" + r.Offset);
+        seen.Select(r => (r.Partition, r.Offset)).Distinct().Count().ShouldBe(210);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CallerStopsWhileAChunkIsReadAhead_TheSourceReadsAgainAfterwards()
+    {
+        var topic = kafka.CreateTopic("read-ahead-stop", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 100, prefix: "p0");
+        await using var source = CreateSource(o => o with { MaxChunkRecords = 5 });
+        var range = new PartitionRange(topic, 0, 0, 100);
+
+        await foreach (var _ in source.ReadAsync([range], Token()))
+        {
+            break;
+        }
+
+        var again = new List<long>();
+        await foreach (var batch in source.ReadAsync([range], Token()))
+        {
+            again.AddRange(batch.Records.Select(r => r.Offset));
+        }
+
+        again.ShouldBe(Enumerable.Range(0, 100).Select(o => (long)o));
+    }
+
+    [Fact]
     public async Task PlanAfterDeleteRecords_StoredOffsetBelowEarliest_ReportsTheDeletedRange()
     {
         var topic = kafka.CreateTopic("loss", partitions: 2);

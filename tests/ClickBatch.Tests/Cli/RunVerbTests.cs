@@ -1,6 +1,8 @@
 using ClickBatch.Cli;
 using ClickBatch.Configuration;
 using ClickBatch.Errors;
+using ClickBatch.Kafka;
+using ClickBatch.Parquet;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClickBatch.Tests.Cli;
@@ -56,10 +58,10 @@ public class RunVerbTests
     {
         var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
 
-        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context([])));
+        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__WRITERTHREADS"] = "1" })));
 
-        // 512 MiB - 96 runtime - 16 prefetch - 16 fetch - 32 row group = 352 MiB, a sixth of it held as rows.
-        settings.Files.MaxBufferedBytes.ShouldBe(352L * 1024 * 1024 / 6);
+        // 512 MiB - 96 runtime - 16 prefetch - 16 fetch - 2 x 8 read chunks - 32 row group = 336 MiB, a sixth of it held as rows.
+        settings.Files.MaxBufferedBytes.ShouldBe(336L * 1024 * 1024 / 6);
         settings.Files.MaxOpenFiles.ShouldBe(128);
     }
 
@@ -68,9 +70,66 @@ public class RunVerbTests
     {
         var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
 
-        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "1024" })));
+        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new()
+        {
+            ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "1024",
+            ["CLICKBATCH_RUN__WRITERTHREADS"] = "1",
+        })));
 
-        settings.Files.MaxBufferedBytes.ShouldBe(144L * 1024 * 1024);
+        settings.Files.MaxBufferedBytes.ShouldBe(848L * 1024 * 1024 / 6);
+    }
+
+    [Fact]
+    public void LoadOptions_TwoWriterThreads_EachMayEncodeARowGroupSoRowBuffersGetLess()
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
+
+        var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__WRITERTHREADS"] = "2" })));
+
+        settings.WriterThreads.ShouldBe(2);
+        // 512 - 96 - 16 - 16 - 16 - 2 x 32 = 304 MiB, a sixth of it held as rows (split between the two threads by the run).
+        settings.Files.MaxBufferedBytes.ShouldBe(304L * 1024 * 1024 / 6);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("17")]
+    public void LoadOptions_WriterThreadsOutOfRange_IsAConfigurationErrorSayingTheRange(string threads)
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
+
+        var ex = Should.Throw<ConfigurationException>(() =>
+            RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__WRITERTHREADS"] = threads }))));
+
+        ex.Problems.ShouldHaveSingleItem().ShouldBe($"Run.WriterThreads is {threads}; expected 0 (one per core, at most 4) or 1-16.");
+    }
+
+    [Fact]
+    public void LoadOptions_TwoWriterThreadsBelowTheirMemory_SaysTheMinimumAndToLowerTheThreads()
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" };
+
+        var ex = Should.Throw<ConfigurationException>(() => RunSettingsFactory.Create(verb.LoadOptions(Context(new()
+        {
+            ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "368",
+            ["CLICKBATCH_RUN__WRITERTHREADS"] = "2",
+        }))));
+
+        // 96 + 16 + 16 + 16 + 2 x 32 + 6 x 32.
+        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 368; expected at least 400");
+        ex.Problems[0].ShouldEndWith("or lower Run.WriterThreads.");
+    }
+
+    [Theory]
+    [InlineData(512, 1, 1)]
+    [InlineData(512, 2, 2)]
+    [InlineData(512, 8, 4)]
+    [InlineData(399, 2, 1)]
+    [InlineData(400, 2, 2)]
+    [InlineData(2048, 64, 4)]
+    public void AutoWriterThreads_OnePerCoreAtMostFourAndOnlyAsManyAsTheMemoryLimitAllows(int limitMiB, int cores, int expected)
+    {
+        MemoryLimit.AutoWriterThreads(limitMiB, new KafkaSourceOptions(), new FileWriterOptions(), cores).ShouldBe(expected);
     }
 
     [Fact]
@@ -81,8 +140,8 @@ public class RunVerbTests
         var ex = Should.Throw<ConfigurationException>(() =>
             RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "256" }))));
 
-        // 96 + 16 + 16 + 32 + 6 x 32.
-        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 256; expected at least 352");
+        // 96 + 16 + 16 + 16 + 32 + 6 x 32.
+        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 256; expected at least 368");
         ex.ExitCode.ShouldBe(ExitCodes.Usage);
     }
 

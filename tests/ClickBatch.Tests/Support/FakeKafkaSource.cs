@@ -13,6 +13,12 @@ public sealed class FakeKafkaSource : IKafkaSource
 {
     private readonly Dictionary<KafkaPartition, (long Earliest, long End, List<KafkaRecord> Records)> _partitions = [];
 
+    /// <summary>
+    /// Chunks take every unfinished partition's next record in turn, as a fetch of many partitions does; default false:
+    /// one partition per chunk.
+    /// </summary>
+    public bool MixPartitions { get; init; }
+
     /// <summary>Most records per chunk. Default 3, so tests see several chunks.</summary>
     public int MaxChunkRecords { get; init; } = 3;
 
@@ -126,6 +132,16 @@ public sealed class FakeKafkaSource : IKafkaSource
     {
         var progress = new ReadProgress(ranges);
         Assigned.AddRange(progress.Pending);
+        if (MixPartitions)
+        {
+            await foreach (var batch in ReadMixedAsync(ranges, progress, cancellationToken))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
         foreach (var range in ranges.Where(r => !r.IsEmpty))
         {
             // Like a real fetch, may deliver the record at To itself: ReadProgress must drop it.
@@ -225,6 +241,40 @@ public sealed class FakeKafkaSource : IKafkaSource
     }
 
     /// <summary>The record with its payloads in memory of this chunk's own, as the real source lends a reused buffer.</summary>
+    private async IAsyncEnumerable<KafkaRecordBatch> ReadMixedAsync(
+        IReadOnlyList<PartitionRange> ranges, ReadProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var queues = ranges.Where(r => !r.IsEmpty)
+            .Select(r => new Queue<KafkaRecord>(_partitions[r.Key].Records.Where(x => x.Offset >= r.From && x.Offset < r.To))).ToList();
+        while (queues.Any(q => q.Count > 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = new List<KafkaRecord>();
+            while (chunk.Count < MaxChunkRecords && queues.Any(q => q.Count > 0))
+            {
+                foreach (var queue in queues.Where(q => q.Count > 0 && chunk.Count < MaxChunkRecords))
+                {
+                    chunk.Add(queue.Dequeue());
+                }
+            }
+
+            var accepted = chunk.Where(r => progress.Accept(new KafkaPartition(r.Topic, r.Partition), r.Offset)).Select(Lend).ToList();
+            yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
+            Poison(accepted);
+            await Task.Yield();
+        }
+
+        foreach (var range in ranges.Where(r => !r.IsEmpty))
+        {
+            progress.AdvanceTo(range.Key, _partitions[range.Key].End);
+        }
+
+        if (progress.TakeChanged() is { Count: > 0 } positions)
+        {
+            yield return new KafkaRecordBatch([], positions, 0);
+        }
+    }
+
     private static KafkaRecord Lend(KafkaRecord record) => record with { Key = Copy(record.Key), Value = Copy(record.Value) };
 
     private static ReadOnlyMemory<byte>? Copy(ReadOnlyMemory<byte>? bytes) => bytes is { } b ? (ReadOnlyMemory<byte>?)b.ToArray() : null;

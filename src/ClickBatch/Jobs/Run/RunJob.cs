@@ -168,8 +168,10 @@ public sealed class RunJob
                 }
             }
 
-            // One row-buffer memory for all topics of the run (docs/decoding.md, "Memory bound").
-            var rowBuffers = new RowBufferBudget(_settings.Files.MaxBufferedBytes);
+            // One row-buffer memory for all topics of the run, split between its writer threads (docs/decoding.md, "Memory bound").
+            var rowBuffers = Enumerable.Range(0, _settings.WriterThreads)
+                .Select(_ => new RowBufferBudget(Math.Max(1024, _settings.Files.MaxBufferedBytes / _settings.WriterThreads)))
+                .ToList();
             foreach (var topic in _settings.Topics)
             {
                 run.Topics[topic.Topic] = await OpenTopicAsync(topic, run, decoder, inspected, rowBuffers, stop);
@@ -298,7 +300,7 @@ public sealed class RunJob
 
     /// <summary>The topic's tables, holding the partitions this run drains from the start (all, or its shard; none under group assignment).</summary>
     private async Task<TopicIngestion> OpenTopicAsync(
-        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyDictionary<string, Snapshot?> inspected, RowBufferBudget rowBuffers, CancellationToken ct)
+        TopicSettings topic, RunState run, DecoderOptions decoder, IReadOnlyDictionary<string, Snapshot?> inspected, IReadOnlyList<RowBufferBudget> rowBuffers, CancellationToken ct)
     {
         var owned = run.Bounds.Where(b => b.Topic == topic.Topic).Select(b => b.Partition).ToList();
         var writer = new DeltaWriterOptions { Clock = _clock, RunId = run.RunId, Logger = DeltaLogger };
@@ -371,13 +373,10 @@ public sealed class RunJob
 
     private async Task ReadAsync(IAsyncEnumerable<KafkaRecordBatch> batches, RunState run, RunLedgerUpdates ledger, IRunProgress progress)
     {
+        var lanes = new LaneFeeder(_settings.WriterThreads);
         await foreach (var batch in batches)
         {
-            foreach (var record in batch.Records)
-            {
-                run.Topics[record.Topic].Add(record);
-            }
-
+            lanes.Feed(batch.Records, run.Topics);
             foreach (var position in batch.Positions)
             {
                 run.Topics[position.Topic].Advance(position);

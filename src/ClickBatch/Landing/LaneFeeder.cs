@@ -1,0 +1,97 @@
+using System.Runtime.ExceptionServices;
+using ClickBatch.Kafka;
+
+namespace ClickBatch.Landing;
+
+/// <summary>
+/// Hands a chunk's records to the topics' writer lanes (<see cref="TopicLane"/>): lane 0 on the caller's thread, the
+/// others on the thread pool, side by side, and returns once every lane is done with the chunk, so no payload is read
+/// after the next chunk is requested (<see cref="IKafkaSource.ReadAsync"/>) and commits always find the lanes idle. Each
+/// lane gets its records in the chunk's order, so every partition's offsets stay in order. A lane's failure is thrown
+/// as it was (the first lane's first) after all lanes stopped.
+/// </summary>
+internal sealed class LaneFeeder
+{
+    private readonly List<KafkaRecord>[] _byLane;
+
+    public LaneFeeder(int lanes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
+        _byLane = Enumerable.Range(0, lanes).Select(_ => new List<KafkaRecord>()).ToArray();
+    }
+
+    public int Lanes => _byLane.Length;
+
+    /// <summary>The run's topics: each record goes to its topic's lane (<see cref="TopicIngestion.Lane"/>).</summary>
+    public void Feed(IReadOnlyList<KafkaRecord> records, IReadOnlyDictionary<string, TopicIngestion> topics) =>
+        Feed(records, (_, record) => topics[record.Topic].Lane(record.Partition).Add(record));
+
+    /// <summary>Calls <paramref name="add"/>(lane, record) for every record, each lane's on one thread, lanes side by side.</summary>
+    public void Feed(IReadOnlyList<KafkaRecord> records, Action<int, KafkaRecord> add)
+    {
+        if (_byLane.Length == 1)
+        {
+            foreach (var record in records)
+            {
+                add(0, record);
+            }
+
+            return;
+        }
+
+        foreach (var lane in _byLane)
+        {
+            lane.Clear();
+        }
+
+        foreach (var record in records)
+        {
+            _byLane[LaneOf(record.Partition, _byLane.Length)].Add(record);
+        }
+
+        var others = new List<Task>(_byLane.Length - 1);
+        for (var lane = 1; lane < _byLane.Length; lane++)
+        {
+            if (_byLane[lane].Count > 0)
+            {
+                var number = lane;
+                others.Add(Task.Run(() => FeedLane(number, add)));
+            }
+        }
+
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            FeedLane(0, add);
+        }
+        catch (Exception ex)
+        {
+            failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        foreach (var task in others)
+        {
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        failure?.Throw();
+    }
+
+    private void FeedLane(int lane, Action<int, KafkaRecord> add)
+    {
+        foreach (var record in _byLane[lane])
+        {
+            add(lane, record);
+        }
+    }
+
+    /// <summary>The lane of a Kafka partition among <paramref name="lanes"/>.</summary>
+    public static int LaneOf(int partition, int lanes) => partition % lanes;
+}
