@@ -26,6 +26,13 @@ public static class MemoryLimit
     /// <summary>Share of what is left for row buffers that may hold rows (the rest is their spare capacity and GC lag).</summary>
     public const int RowBufferShare = 6;
 
+    /// <summary>
+    /// With more writer threads row buffers get a smaller share: each thread keeps its own files open (an event day is
+    /// open once per thread), and with two threads over 30 event days a sixth peaked at 500-526 MiB under 512, an eighth
+    /// at 458 MiB (docs/benchmarks.md, issue 15). Two shares less per thread beyond the first.
+    /// </summary>
+    public static int RowBufferShareFor(int writerThreads) => RowBufferShare + (2 * (writerThreads - 1));
+
     /// <summary>Most writer threads chosen on their own (<c>Run.WriterThreads</c> = 0): one per core up to this.</summary>
     public const int MaxAutoWriterThreads = 4;
 
@@ -34,11 +41,11 @@ public static class MemoryLimit
     /// encoding a row group each at once; below RowGroupBytes when the limit is too low.
     /// </summary>
     public static long RowBufferBytes(long limitMiB, KafkaSourceOptions source, FileWriterOptions files, int writerThreads = 1) =>
-        (limitMiB * MiB - FixedBytes(source, files, writerThreads)) / RowBufferShare;
+        (limitMiB * MiB - FixedBytes(source, files, writerThreads)) / RowBufferShareFor(writerThreads);
 
     /// <summary>The smallest limit that leaves one row group's worth of held rows.</summary>
     public static long MinimumMiB(KafkaSourceOptions source, FileWriterOptions files, int writerThreads = 1) =>
-        (FixedBytes(source, files, writerThreads) + (RowBufferShare * files.RowGroupBytes) + MiB - 1) / MiB;
+        (FixedBytes(source, files, writerThreads) + (RowBufferShareFor(writerThreads) * files.RowGroupBytes) + MiB - 1) / MiB;
 
     /// <summary>
     /// Everything but the row buffers: two read chunks (the one being written and the one read ahead), and a row group

@@ -87,8 +87,8 @@ public class RunVerbTests
         var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__WRITERTHREADS"] = "2" })));
 
         settings.WriterThreads.ShouldBe(2);
-        // 512 - 96 - 16 - 16 - 16 - 2 x 32 = 304 MiB, a sixth of it held as rows (split between the two threads by the run).
-        settings.Files.MaxBufferedBytes.ShouldBe(304L * 1024 * 1024 / 6);
+        // 512 - 96 - 16 - 16 - 16 - 2 x 32 = 304 MiB, an eighth of it held as rows (split between the two threads by the run).
+        settings.Files.MaxBufferedBytes.ShouldBe(304L * 1024 * 1024 / 8);
     }
 
     [Theory]
@@ -111,21 +111,22 @@ public class RunVerbTests
 
         var ex = Should.Throw<ConfigurationException>(() => RunSettingsFactory.Create(verb.LoadOptions(Context(new()
         {
-            ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "368",
+            ["CLICKBATCH_RUN__MEMORYLIMITMIB"] = "400",
             ["CLICKBATCH_RUN__WRITERTHREADS"] = "2",
         }))));
 
-        // 96 + 16 + 16 + 16 + 2 x 32 + 6 x 32.
-        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 368; expected at least 400");
+        // 96 + 16 + 16 + 16 + 2 x 32 + 8 x 32.
+        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 400; expected at least 464");
         ex.Problems[0].ShouldEndWith("or lower Run.WriterThreads.");
     }
 
     [Theory]
     [InlineData(512, 1, 1)]
     [InlineData(512, 2, 2)]
-    [InlineData(512, 8, 4)]
-    [InlineData(399, 2, 1)]
-    [InlineData(400, 2, 2)]
+    [InlineData(512, 8, 2)]
+    [InlineData(1024, 8, 4)]
+    [InlineData(463, 2, 1)]
+    [InlineData(464, 2, 2)]
     [InlineData(2048, 64, 4)]
     public void AutoWriterThreads_OnePerCoreAtMostFourAndOnlyAsManyAsTheMemoryLimitAllows(int limitMiB, int cores, int expected)
     {
