@@ -16,6 +16,13 @@ public static class RunSettingsFactory
         var topics = ResolveTopics(options, problems);
         var assignment = PartitionAssignment.Parse(options.Run.Assignment, options.Run.Shard, problems);
         var source = options.Kafka.ToSourceOptions(options.JobId);
+        // A read chunk never spans more than a commit: a commit is made after the chunk that filled it, so a chunk larger than
+        // Run.CommitEveryRecords / CommitEveryMiB would make the commits coarser than configured.
+        source = source with
+        {
+            MaxChunkRecords = (int)Math.Clamp(options.Run.CommitEveryRecords, 1, source.MaxChunkRecords),
+            MaxChunkBytes = (int)Math.Clamp(options.Run.CommitEveryMiB * 1024 * 1024, 1024, source.MaxChunkBytes),
+        };
         var files = new FileWriterOptions
         {
             TargetFileBytes = options.Run.TargetFileSizeMiB * 1024L * 1024,

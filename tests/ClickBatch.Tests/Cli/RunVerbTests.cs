@@ -91,6 +91,18 @@ public class RunVerbTests
         settings.Files.MaxBufferedBytes.ShouldBe(304L * 1024 * 1024 / 8);
     }
 
+    [Fact]
+    public void LoadOptions_CommitsSmallerThanAReadChunk_ReadChunksShrinkToACommit()
+    {
+        var verb = new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092", CommitEveryRecords = 150 };
+
+        var small = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__COMMITEVERYMIB"] = "1" })));
+        var defaults = RunSettingsFactory.Create(new RunVerb { Lake = "/tmp/lake", BootstrapServers = "b:9092" }.LoadOptions(Context([])));
+
+        (small.Source.MaxChunkRecords, small.Source.MaxChunkBytes).ShouldBe((150, 1024 * 1024));
+        (defaults.Source.MaxChunkRecords, defaults.Source.MaxChunkBytes).ShouldBe((16_000, 8 * 1024 * 1024));
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("17")]
