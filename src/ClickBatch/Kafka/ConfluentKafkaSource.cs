@@ -149,14 +149,17 @@ public sealed class ConfluentKafkaSource : IKafkaSource
             using var reader = StartReader(progress, progress.Topics);
             Assign(ranges);
             // Read ahead: the next chunk is read (into the reader's other buffers) while the caller writes this one. Only
-            // here: under group assignment a rebalance inside a poll commits, which needs the caller idle.
-            Task<KafkaRecordBatch>? next = progress.IsDone ? null : Task.Run(() => reader.ReadChunk(cancellationToken), cancellationToken);
+            // here: under group assignment a rebalance inside a poll commits, which needs the caller idle. The read ahead has
+            // a token of its own: a caller that stops on a failure of its own must not wait for a chunk that may never fill.
+            using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var token = readAhead.Token;
+            Task<KafkaRecordBatch>? next = progress.IsDone ? null : Task.Run(() => reader.ReadChunk(token), token);
             try
             {
                 while (next is not null)
                 {
                     var batch = await next;
-                    next = reader.Progress.IsDone ? null : Task.Run(() => reader.ReadChunk(cancellationToken), cancellationToken);
+                    next = reader.Progress.IsDone ? null : Task.Run(() => reader.ReadChunk(token), token);
                     if (batch.Records.Count > 0 || batch.Positions.Count > 0)
                     {
                         yield return batch;
@@ -165,10 +168,12 @@ public sealed class ConfluentKafkaSource : IKafkaSource
             }
             finally
             {
-                // The caller stopped early (a failure, a signal): the read in flight ends before the consumer is unassigned.
+                // The caller stopped early (a failure, a signal): the read in flight is cancelled and ends before the consumer
+                // is unassigned. Its outcome no longer matters: the caller is already leaving with its own.
                 if (next is not null)
                 {
-                    await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    await readAhead.CancelAsync();
+                    await next.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
             }
         }

@@ -15,8 +15,9 @@ public interface IKafkaSource : IAsyncDisposable
 
     /// <summary>
     /// Reads exactly the offsets <c>[From, To)</c> of every range, in chunks; never a record at or past <c>To</c>.
-    /// Empty ranges are not assigned. Ends when every partition reached its <c>To</c>. A chunk's keys and values are
-    /// valid until the next chunk is requested (the reader reuses their memory): copy what must outlive the chunk.
+    /// Empty ranges are not assigned. Ends when every partition reached its <c>To</c>. A chunk's records list, keys and
+    /// values are valid until the next chunk is requested (the reader reuses them, and may read the next chunk meanwhile
+    /// into other buffers): copy what must outlive the chunk.
     /// </summary>
     IAsyncEnumerable<KafkaRecordBatch> ReadAsync(IReadOnlyList<PartitionRange> ranges, CancellationToken cancellationToken);
 

@@ -23,8 +23,17 @@ internal sealed class LaneFeeder
     public int Lanes => _byLane.Length;
 
     /// <summary>The run's topics: each record goes to its topic's lane (<see cref="TopicIngestion.Lane"/>).</summary>
-    public void Feed(IReadOnlyList<KafkaRecord> records, IReadOnlyDictionary<string, TopicIngestion> topics) =>
+    public void Feed(IReadOnlyList<KafkaRecord> records, IReadOnlyDictionary<string, TopicIngestion> topics)
+    {
+        if (topics.Values.FirstOrDefault(t => t.LaneCount != _byLane.Length) is { } other)
+        {
+            // Two threads would then feed one lane.
+            throw new InvalidOperationException($"Internal error: topic '{other.Topic.Topic}' has {other.LaneCount} writer lanes, the feeder "
+                + $"{_byLane.Length}. This is a ClickBatch bug.");
+        }
+
         Feed(records, (_, record) => topics[record.Topic].Lane(record.Partition).Add(record));
+    }
 
     /// <summary>Calls <paramref name="add"/>(lane, record) for every record, each lane's on one thread, lanes side by side.</summary>
     public void Feed(IReadOnlyList<KafkaRecord> records, Action<int, KafkaRecord> add)

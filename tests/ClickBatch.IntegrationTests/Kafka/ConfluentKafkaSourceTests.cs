@@ -293,6 +293,31 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
+    public async Task ReadAsync_CallerFailsWhileTheReadAheadWaitsForRecords_StopsAtOnceNotAfterTheStallTimeout()
+    {
+        var topic = kafka.CreateTopic("read-ahead-fail", partitions: 1);
+        await kafka.ProduceAsync(topic, 0, count: 10, prefix: "p0");
+        await using var source = CreateSource(o => o with { MaxChunkRecords = 5, StallTimeout = TimeSpan.FromSeconds(30) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // The range ends past what the topic holds: once offset 9 was handed out, the chunk read ahead waits for more.
+        var error = await Should.ThrowAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var batch in source.ReadAsync([new PartitionRange(topic, 0, 0, 50)], Token()))
+            {
+                if (batch.Records.Any(r => r.Offset == 9))
+                {
+                    await Task.Delay(300);
+                    throw new InvalidOperationException("the caller's own failure");
+                }
+            }
+        });
+
+        error.Message.ShouldBe("the caller's own failure");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "the caller waited for the read ahead's stall timeout");
+    }
+
+    [Fact]
     public async Task PlanAfterDeleteRecords_StoredOffsetBelowEarliest_ReportsTheDeletedRange()
     {
         var topic = kafka.CreateTopic("loss", partitions: 2);

@@ -240,7 +240,7 @@ public sealed class FakeKafkaSource : IKafkaSource
         return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
     }
 
-    /// <summary>The record with its payloads in memory of this chunk's own, as the real source lends a reused buffer.</summary>
+    /// <summary>Chunks of every partition's next record in turn (<see cref="MixPartitions"/>).</summary>
     private async IAsyncEnumerable<KafkaRecordBatch> ReadMixedAsync(
         IReadOnlyList<PartitionRange> ranges, ReadProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -275,6 +275,7 @@ public sealed class FakeKafkaSource : IKafkaSource
         }
     }
 
+    /// <summary>The record with its payloads in memory of this chunk's own, as the real source lends a reused buffer.</summary>
     private static KafkaRecord Lend(KafkaRecord record) => record with { Key = Copy(record.Key), Value = Copy(record.Value) };
 
     private static ReadOnlyMemory<byte>? Copy(ReadOnlyMemory<byte>? bytes) => bytes is { } b ? (ReadOnlyMemory<byte>?)b.ToArray() : null;

@@ -41,6 +41,7 @@ public sealed class RunJob
     /// <param name="stores">Opens the object store of a lake or table URI; default <see cref="ObjectStoreFactory.Create(string)"/> (local only).</param>
     public RunJob(RunSettings settings, Func<IKafkaSource> sourceFactory, ILoggerFactory loggers, TimeProvider clock, Func<string, IObjectStore>? stores = null, ICatalogSync? catalog = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.WriterThreads, 1, nameof(settings));
         _settings = settings;
         _sourceFactory = sourceFactory;
         _stores = stores ?? ObjectStoreFactory.Create;
