@@ -72,8 +72,19 @@ internal sealed class TopicIngestion : IAsyncDisposable
 
     public void Advance(PartitionPosition position) => _positions[position.Partition] = position.NextOffset;
 
-    /// <summary>Closes the chunk's files of every lane and commits them; a no-op when the chunk read nothing and moved nothing.</summary>
-    public async Task<ChunkCommit> CommitChunkAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fewest records a topic must have read in the run before a commit in the middle of the read checks the reject ratio:
+    /// over the first few records of a run (commits can be as small as one record) the ratio says nothing. A run's last
+    /// commits always check it (<c>final</c>).
+    /// </summary>
+    public const long RejectRatioMinimumRecords = 1_000;
+
+    /// <summary>
+    /// Closes the chunk's files of every lane and commits them; a no-op when the chunk read nothing and moved nothing.
+    /// <paramref name="final"/>: a commit of everything read (the run's last, or before a signal or a rebalance ends it),
+    /// which checks the reject ratio however few records were read.
+    /// </summary>
+    public async Task<ChunkCommit> CommitChunkAsync(CancellationToken cancellationToken, bool final = true)
     {
         var results = new List<TopicFileSinkResult>();
         try
@@ -94,7 +105,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
         var dataFiles = results.SelectMany(r => r.DataFiles).ToList();
         var rejectFiles = results.SelectMany(r => r.RejectFiles).ToList();
         CheckFilesMatchTheBooks(dataFiles, rejectFiles);
-        CheckRejectRatio();
+        CheckRejectRatio(final);
         var dataVersion = await Data.CommitAsync(dataFiles, _positions, cancellationToken);
         var rejectsVersion = await Rejects.CommitAsync(rejectFiles, _positions, cancellationToken);
         FilesWritten += dataFiles.Count + rejectFiles.Count;
@@ -134,9 +145,14 @@ internal sealed class TopicIngestion : IAsyncDisposable
         }
     }
 
-    private void CheckRejectRatio()
+    private void CheckRejectRatio(bool final)
     {
         var records = RecordsRead;
+        if (!final && records < RejectRatioMinimumRecords)
+        {
+            return;
+        }
+
         var rejects = _committed.Values.Sum(t => t.Rejects) + Pending.Sum(t => t.Rejects);
         if (records > 0 && (double)rejects / records > _settings.MaxRejectRatio)
         {

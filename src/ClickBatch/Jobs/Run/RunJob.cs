@@ -385,7 +385,7 @@ public sealed class RunJob
 
             foreach (var ingestion in run.Topics.Values.Where(t => t.ChunkIsFull))
             {
-                await CommitAsync(ingestion, CancellationToken.None);
+                await CommitAsync(ingestion, CancellationToken.None, final: false);
                 await ledger.CommittedAsync(last: false);
             }
 
@@ -413,9 +413,9 @@ public sealed class RunJob
         await ledger.CommittedAsync(last: true);
     }
 
-    private async Task CommitAsync(TopicIngestion ingestion, CancellationToken ct)
+    private async Task CommitAsync(TopicIngestion ingestion, CancellationToken ct, bool final = true)
     {
-        var commit = await ingestion.CommitChunkAsync(ct);
+        var commit = await ingestion.CommitChunkAsync(ct, final);
         if (commit.DataVersion is not null || commit.RejectsVersion is not null)
         {
             RunLog.ChunkCommitted(_logger, ingestion.Topic.Topic, commit.Rows, commit.DataVersion, commit.Rejects, commit.RejectsVersion);
