@@ -156,17 +156,32 @@ public sealed class RunJob
         await using (var source = _sourceFactory())
         {
             var topics = _settings.Topics.Select(t => t.Topic).ToList();
-            var bounds = await source.CaptureBoundsAsync(topics, stop);
+            // The tables are read side by side, and while the bounds are captured: a table's log read (its checkpoint, its
+            // commits) is independent of the others' and of Kafka. A Kafka failure is still the one reported first.
+            var inspections = _settings.Topics
+                .SelectMany(topic => Tables(topic).Select(t => (t.Uri, Snapshot: Task.Run(() => TableTarget.InspectAsync(
+                    _stores(t.Uri), t.Definition, p => _settings.AppId(topic.Topic, p), DeltaLogger, stop), stop))))
+                .ToList();
+            IReadOnlyList<PartitionBounds> bounds;
+            try
+            {
+                bounds = await source.CaptureBoundsAsync(topics, stop);
+            }
+            finally
+            {
+                // Every read ends before the run goes on or fails: none is left running behind it.
+                await Task.WhenAll(inspections.Select(i => i.Snapshot)).ContinueWith(
+                    static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
             // Under group assignment the coordinator decides what this task holds, partition by partition (AssignAsync).
             run.Bounds = _settings.Assignment.IsExplicit ? bounds.Where(b => _settings.Assignment.Includes(b.Partition)).ToList() : [];
             var decoder = new DecoderOptions(run.RunId, run.StartedAt);
             var inspected = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
-            foreach (var topic in _settings.Topics)
+            foreach (var (uri, snapshot) in inspections)
             {
-                foreach (var (uri, definition) in Tables(topic))
-                {
-                    inspected[uri] = await TableTarget.InspectAsync(_stores(uri), definition, p => _settings.AppId(topic.Topic, p), DeltaLogger, stop);
-                }
+                // In the tables' order: the first table refused is the one reported, as when they were read one by one.
+                inspected[uri] = await snapshot;
             }
 
             // One row-buffer memory for all topics of the run, split between its writer threads (docs/decoding.md, "Memory bound").

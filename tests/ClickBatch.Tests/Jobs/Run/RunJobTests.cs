@@ -159,6 +159,18 @@ public sealed class RunJobTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_TopicMissingOnKafkaAndATableRefused_ReportsKafkaFirst()
+    {
+        await RunAsync(new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]));
+
+        // The tables are read while the bounds are captured: both fail here, and the Kafka failure is the one reported.
+        var second = await RunAsync(new FakeKafkaSource().WithPartition("other", 0, [0]), Settings() with { JobId = "renamed" });
+
+        second.ExitCode.ShouldBe(ClickBatch.Errors.ExitCodes.Failure);
+        second.Error.ShouldNotBeNull().ShouldContain("Topic 'clicks' is not readable");
+    }
+
+    [Fact]
     public async Task ExecuteAsync_AnotherJobsTableAfterANewTopic_RefusedWithoutCreatingTheNewTopicsTables()
     {
         var source = new FakeKafkaSource().WithPartition("clicks", 0, [0, 1, 2]).WithPartition("checkouts", 0, [0]);
