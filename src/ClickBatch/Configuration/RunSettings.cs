@@ -40,6 +40,9 @@ public sealed record RunSettings
     /// </summary>
     public int WriterThreads { get; init; } = 1;
 
+    /// <summary>Fewest records of a read chunk that the writer threads share; a smaller chunk is written by the first alone.</summary>
+    public int WriterThreadsMinChunk { get; init; } = LaneFeeder.DefaultMinRecordsToSplit;
+
     public long CommitEveryRecords { get; init; } = LandingSettings.DefaultCommitEveryRecords;
 
     public long CommitEveryBytes { get; init; } = LandingSettings.DefaultCommitEveryMiB * 1024 * 1024;

@@ -43,7 +43,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
 
     public IReadOnlyDictionary<int, PartitionTally> Committed => _committed;
 
-    /// <summary>The writer lanes: lane k takes the partitions p with p % <see cref="LaneCount"/> == k.</summary>
+    /// <summary>The writer lanes (<see cref="LaneFeeder"/> decides which lane writes which record).</summary>
     public int LaneCount => _lanes.Length;
 
     public bool ChunkIsFull => _lanes.Sum(l => l.ChunkRecords) >= _settings.CommitEveryRecords || _lanes.Sum(l => l.ChunkBytes) >= _settings.CommitEveryBytes;
@@ -64,11 +64,11 @@ internal sealed class TopicIngestion : IAsyncDisposable
 
     private IEnumerable<PartitionTally> Pending => _lanes.SelectMany(l => l.Pending.Values);
 
-    /// <summary>The lane of a partition; lanes may be fed from different threads at once, each lane from one at a time.</summary>
-    public TopicLane Lane(int partition) => _lanes[LaneFeeder.LaneOf(partition, _lanes.Length)];
+    /// <summary>Lane number <paramref name="lane"/>; lanes may be fed from different threads at once, each lane from one at a time.</summary>
+    public TopicLane Lane(int lane) => _lanes[lane];
 
-    /// <summary>Adds one record on the caller's thread (see <see cref="TopicLane.Add"/>).</summary>
-    public void Add(KafkaRecord record) => Lane(record.Partition).Add(record);
+    /// <summary>Adds one record to the first lane, on the caller's thread (see <see cref="TopicLane.Add"/>).</summary>
+    public void Add(KafkaRecord record) => _lanes[0].Add(record);
 
     public void Advance(PartitionPosition position) => _positions[position.Partition] = position.NextOffset;
 

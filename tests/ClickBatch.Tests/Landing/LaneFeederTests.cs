@@ -13,7 +13,7 @@ public class LaneFeederTests
         var records = Records(partitions: 5, perPartition: 4);
         var seen = new[] { new List<KafkaRecord>(), new List<KafkaRecord>() };
 
-        new LaneFeeder(2).Feed(records, (lane, record) => seen[lane].Add(record));
+        new LaneFeeder(2, minRecordsToSplit: 1).Feed(records, (lane, record) => seen[lane].Add(record));
 
         seen[0].ShouldBe(records.Where(r => r.Partition % 2 == 0));
         seen[1].ShouldBe(records.Where(r => r.Partition % 2 == 1));
@@ -26,7 +26,7 @@ public class LaneFeederTests
         var threads = new int[2];
 
         // Each lane waits at the barrier for the other: lanes fed one after the other would time out here.
-        new LaneFeeder(2).Feed(Records(partitions: 2, perPartition: 1), (lane, _) =>
+        new LaneFeeder(2, minRecordsToSplit: 1).Feed(Records(partitions: 2, perPartition: 1), (lane, _) =>
         {
             threads[lane] = Environment.CurrentManagedThreadId;
             bothIn.SignalAndWait(Patience).ShouldBeTrue("the other lane never ran at the same time");
@@ -40,7 +40,7 @@ public class LaneFeederTests
     {
         var lane0Done = false;
 
-        var ex = Should.Throw<InvalidDataException>(() => new LaneFeeder(2).Feed(Records(partitions: 2, perPartition: 50), (lane, record) =>
+        var ex = Should.Throw<InvalidDataException>(() => new LaneFeeder(2, minRecordsToSplit: 1).Feed(Records(partitions: 2, perPartition: 50), (lane, record) =>
         {
             if (lane == 1)
             {
@@ -53,6 +53,35 @@ public class LaneFeederTests
 
         ex.Message.ShouldBe("lane 1 broke");
         lane0Done.ShouldBeTrue("the feeder returned while lane 0 was still writing the chunk");
+    }
+
+    [Fact]
+    public void Feed_ChunkBelowTheSplitSize_GoesToLaneZeroAloneOnTheCallersThread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var records = Records(partitions: 4, perPartition: 5);
+        var seen = new List<(int Lane, int Thread, KafkaRecord Record)>();
+
+        new LaneFeeder(2, minRecordsToSplit: 21).Feed(records, (lane, record) => seen.Add((lane, Environment.CurrentManagedThreadId, record)));
+
+        seen.ShouldAllBe(s => s.Lane == 0 && s.Thread == caller);
+        seen.Select(s => s.Record).ShouldBe(records);
+    }
+
+    [Fact]
+    public void Feed_ChunkAtTheSplitSize_IsSplitBetweenTheLanes()
+    {
+        var lanes = new HashSet<int>();
+
+        new LaneFeeder(2, minRecordsToSplit: 20).Feed(Records(partitions: 4, perPartition: 5), (lane, _) =>
+        {
+            lock (lanes)
+            {
+                lanes.Add(lane);
+            }
+        });
+
+        lanes.Order().ShouldBe([0, 1]);
     }
 
     [Fact]

@@ -389,7 +389,7 @@ public sealed class RunJob
 
     private async Task ReadAsync(IAsyncEnumerable<KafkaRecordBatch> batches, RunState run, RunLedgerUpdates ledger, IRunProgress progress)
     {
-        var lanes = new LaneFeeder(_settings.WriterThreads);
+        var lanes = new LaneFeeder(_settings.WriterThreads, _settings.WriterThreadsMinChunk);
         await foreach (var batch in batches)
         {
             lanes.Feed(batch.Records, run.Topics);

@@ -25,7 +25,7 @@ public sealed class RunJobWriterThreadsTests : IDisposable
     public async Task ExecuteAsync_TwoWriterThreads_LandsWhatOneThreadLandsEachRecordOnceEachLaneInItsOwnFiles()
     {
         var oneReport = await _one.RunAsync(Source(), _one.Settings() with { WriterThreads = 1, CommitEveryRecords = 150 });
-        var twoReport = await _two.RunAsync(Source(), _two.Settings() with { WriterThreads = 2, CommitEveryRecords = 150 });
+        var twoReport = await _two.RunAsync(Source(), _two.Settings() with { WriterThreads = 2, CommitEveryRecords = 150, WriterThreadsMinChunk = 1 });
 
         twoReport.Status.ShouldBe(RunStatus.Succeeded);
         Tallies(twoReport).ShouldBe(Tallies(oneReport));
@@ -47,6 +47,18 @@ public sealed class RunJobWriterThreadsTests : IDisposable
             + $"FROM read_parquet([{string.Join(", ", await FilesAsync(_two, "clicks"))}], filename = true) GROUP BY filename");
         lanesPerFile.ShouldAllBe(r => (long)r[1]! == 1);
         lanesPerFile.Select(r => (int)r[2]!).Distinct().Order().ShouldBe([0, 1]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TwoWriterThreadsAndSmallChunks_WriteOneFilePerEventDayAndCommitAsOneThreadDoes()
+    {
+        // Chunks of 16 records stay below the split size (4,000 by default): a run of a few records is the first thread's alone.
+        var oneReport = await _one.RunAsync(Source(), _one.Settings() with { WriterThreads = 1, CommitEveryRecords = 150 });
+        var twoReport = await _two.RunAsync(Source(), _two.Settings() with { WriterThreads = 2, CommitEveryRecords = 150 });
+
+        Tallies(twoReport).ShouldBe(Tallies(oneReport));
+        (await FilesAsync(_two, "clicks")).Count.ShouldBe((await FilesAsync(_one, "clicks")).Count);
+        (await RowsAsync(_two, "clicks")).ShouldBe(await RowsAsync(_one, "clicks"));
     }
 
     private const int PerPartition = 120;
