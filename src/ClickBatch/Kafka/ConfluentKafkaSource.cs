@@ -153,13 +153,14 @@ public sealed class ConfluentKafkaSource : IKafkaSource
             // a token of its own: a caller that stops on a failure of its own must not wait for a chunk that may never fill.
             using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var token = readAhead.Token;
-            Task<KafkaRecordBatch>? next = progress.IsDone ? null : Task.Run(() => reader.ReadChunk(token), token);
+            Task<KafkaRecordBatch>? ReadNext() => progress.IsDone ? null : Task.Run(() => reader.ReadChunk(token), token);
+            var next = ReadNext();
             try
             {
                 while (next is not null)
                 {
                     var batch = await next;
-                    next = reader.Progress.IsDone ? null : Task.Run(() => reader.ReadChunk(token), token);
+                    next = ReadNext();
                     if (batch.Records.Count > 0 || batch.Positions.Count > 0)
                     {
                         yield return batch;

@@ -27,8 +27,6 @@ internal sealed class LaneFeeder
         MinRecordsToSplit = minRecordsToSplit;
     }
 
-    public int Lanes => _byLane.Length;
-
     /// <summary>Fewest records of a chunk that is split between the lanes; a smaller chunk is lane 0's alone.</summary>
     public int MinRecordsToSplit { get; }
 
@@ -112,5 +110,5 @@ internal sealed class LaneFeeder
     }
 
     /// <summary>The lane of a Kafka partition among <paramref name="lanes"/>.</summary>
-    public static int LaneOf(int partition, int lanes) => partition % lanes;
+    private static int LaneOf(int partition, int lanes) => partition % lanes;
 }

@@ -67,9 +67,6 @@ internal sealed class TopicIngestion : IAsyncDisposable
     /// <summary>Lane number <paramref name="lane"/>; lanes may be fed from different threads at once, each lane from one at a time.</summary>
     public TopicLane Lane(int lane) => _lanes[lane];
 
-    /// <summary>Adds one record to the first lane, on the caller's thread (see <see cref="TopicLane.Add"/>).</summary>
-    public void Add(KafkaRecord record) => _lanes[0].Add(record);
-
     public void Advance(PartitionPosition position) => _positions[position.Partition] = position.NextOffset;
 
     /// <summary>

@@ -64,13 +64,12 @@ internal sealed class TopicLane : IAsyncDisposable
         ChunkBytes += record.PayloadBytes;
     }
 
-    /// <summary>Finishes the lane's chunk files (null when it read nothing since the last commit).</summary>
-    public async Task<TopicFileSinkResult?> CompleteAsync(CancellationToken cancellationToken)
-    {
-        var result = _sink is null ? null : await _sink.CompleteAsync(cancellationToken);
-        await DisposeAsync();
-        return result;
-    }
+    /// <summary>
+    /// Finishes the lane's chunk files (null when it read nothing since the last commit); <see cref="DisposeAsync"/> then
+    /// lets the sink go before the next chunk.
+    /// </summary>
+    public async Task<TopicFileSinkResult?> CompleteAsync(CancellationToken cancellationToken) =>
+        _sink is null ? null : await _sink.CompleteAsync(cancellationToken);
 
     /// <summary>After the chunk's commit: the pending counts move to <paramref name="committed"/>.</summary>
     public void Committed(Dictionary<int, PartitionTally> committed)
