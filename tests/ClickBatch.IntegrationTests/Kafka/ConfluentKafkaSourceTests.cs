@@ -229,7 +229,7 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
     }
 
     [Fact]
-    public async Task ReadAsync_ManySmallChunks_EachChunkHoldsItsOwnRecordsWhileItIsCurrent()
+    public async Task ReadAsync_ManySmallChunksEachReadAheadOfTheCaller_EachChunkHoldsItsOwnRecordsWhileItIsCurrent()
     {
         var topic = kafka.CreateTopic("chunk-memory", partitions: 2);
         await kafka.ProduceAsync(topic, 0, count: 200, prefix: "p0");
@@ -241,6 +241,8 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         await foreach (var batch in source.ReadAsync([new PartitionRange(topic, 0, 0, 200), new PartitionRange(topic, 1, 0, 150)], Token()))
         {
             chunks++;
+            // The caller is slow: the next chunk is read meanwhile, into the reader's other buffers, not this chunk's.
+            await Task.Delay(20);
             seen.AddRange(batch.Records.Select(r => (r.Partition, r.Offset, Text(r.Value))));
         }
 
@@ -248,26 +250,6 @@ public sealed class ConfluentKafkaSourceTests(LocalKafkaFixture kafka) : IClassF
         // Read while its chunk is current, every value is its own record's ("p<partition>-<offset>").
         seen.ShouldAllBe(r => r.Value == "p" + r.Partition + "-" + r.Offset);
         seen.Select(r => (r.Partition, r.Offset)).Distinct().Count().ShouldBe(350);
-    }
-
-    [Fact]
-    public async Task ReadAsync_NextChunkReadAheadWhileTheCallerHoldsThisOne_LeavesThisOnesRecordsIntact()
-    {
-        var topic = kafka.CreateTopic("read-ahead", partitions: 2);
-        await kafka.ProduceAsync(topic, 0, count: 120, prefix: "p0");
-        await kafka.ProduceAsync(topic, 1, count: 90, prefix: "p1");
-        await using var source = CreateSource(o => o with { MaxChunkRecords = 7 });
-
-        var seen = new List<(int Partition, long Offset, string Value)>();
-        await foreach (var batch in source.ReadAsync([new PartitionRange(topic, 0, 0, 120), new PartitionRange(topic, 1, 0, 90)], Token()))
-        {
-            // The caller is slow: the next chunk is read meanwhile, into the reader's other buffers, not this chunk's.
-            await Task.Delay(30);
-            seen.AddRange(batch.Records.Select(r => (r.Partition, r.Offset, Text(r.Value))));
-        }
-
-        seen.ShouldAllBe(r => r.Value == "p" + r.Partition + "-" + r.Offset);
-        seen.Select(r => (r.Partition, r.Offset)).Distinct().Count().ShouldBe(210);
     }
 
     [Fact]
