@@ -1,15 +1,16 @@
-using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Storage;
-using DuckDB.NET.Data;
+using ParquetSharp.Arrow;
 
 namespace ClickBatch.Delta.Checkpoints;
 
 /// <summary>
-/// Reads the action rows of Parquet checkpoints and sidecars with DuckDB: <c>to_json</c> of each row yields the
-/// same one-object-per-action shape as a JSON commit (struct columns as objects, maps as objects, missing
-/// actions as null), so checkpoints and commits share one parser. Nested Parquet (maps of strings, DV structs)
-/// needs no hand-written repetition/definition-level decoding this way; see docs/delta.md.
+/// Reads the action rows of Parquet checkpoints and sidecars through Arrow (ParquetSharp's Arrow reader, Arrow C++
+/// underneath): each row becomes the same one-object-per-action JSON as a commit line (struct columns as objects,
+/// maps as objects, missing actions as null), so checkpoints and commits share one parser. Nested Parquet (maps of
+/// strings, DV structs, legacy list layouts) is decoded by Arrow, not by hand; see docs/delta.md.
 /// </summary>
 public static class ParquetActionReader
 {
@@ -28,41 +29,50 @@ public static class ParquetActionReader
     }
 
     /// <summary>
-    /// Reads a local Parquet file; a file DuckDB cannot read is a <see cref="DeltaLogCorruptException"/> naming
+    /// Reads a local Parquet file; a file that cannot be read is a <see cref="DeltaLogCorruptException"/> naming
     /// <paramref name="source"/> (the damaged object, not the local copy).
     /// </summary>
     public static async Task<List<DeltaAction>> ReadLocalAsync(string path, string source, CancellationToken cancellationToken)
     {
-        string lines;
+        byte[] lines;
         try
         {
             lines = await ReadRowsAsJsonAsync(path, cancellationToken);
         }
-        catch (DuckDBException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever the Parquet or Arrow reader throws on this file's bytes is the file's damage: the caller falls back
+            // to an older checkpoint or the commits (PROTOCOL.md), or names the file.
             throw new DeltaLogCorruptException(
-                "Expected " + source + " to be a readable Parquet file of Delta actions, but DuckDB could not read it ("
+                "Expected " + source + " to be a readable Parquet file of Delta actions, but it could not be read ("
                 + ex.Message.Replace(path, source, StringComparison.Ordinal) + "). The file is damaged.", ex)
                 .With("File", source);
         }
 
-        return DeltaActionSerializer.ParseLines(Encoding.UTF8.GetBytes(lines), source);
+        return DeltaActionSerializer.ParseLines(lines, source);
     }
 
-    private static async Task<string> ReadRowsAsJsonAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Every row as one line of JSON (<see cref="ArrowRowJson"/>), batch by batch through Arrow.</summary>
+    private static async Task<byte[]> ReadRowsAsJsonAsync(string path, CancellationToken cancellationToken)
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        await connection.OpenAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT to_json(t) FROM read_parquet($path) AS t";
-        command.Parameters.Add(new DuckDBParameter("path", path));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var lines = new StringBuilder();
-        while (await reader.ReadAsync(cancellationToken))
+        using var file = new FileReader(path);
+        using var batches = file.GetRecordBatchReader();
+        using var buffer = new MemoryStream();
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        while (await batches.ReadNextRecordBatchAsync(cancellationToken) is { } batch)
         {
-            lines.Append(reader.GetString(0)).Append('\n');
+            using (batch)
+            {
+                for (var row = 0; row < batch.Length; row++)
+                {
+                    ArrowRowJson.WriteRow(writer, batch, row);
+                    await writer.FlushAsync(cancellationToken);
+                    buffer.WriteByte((byte)'\n');
+                    writer.Reset(buffer);
+                }
+            }
         }
 
-        return lines.ToString();
+        return buffer.ToArray();
     }
 }
