@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
 
 namespace ClickBatch.Storage;
@@ -39,11 +40,20 @@ public sealed class LocalObjectStore : IObjectStore
             yield break;
         }
 
-        var found = new List<ObjectInfo>();
-        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
+        // Names are filtered before a file's metadata is read: a listing after a key (the Delta log after a checkpoint or a
+        // version) reads the size of the files after it only, not of every file in the folder (issue 15).
+        var rootLength = Path.TrimEndingDirectorySeparator(_root).Length + 1;
+        var files = new FileSystemEnumerable<ObjectInfo?>(
+            directory,
+            (ref entry) => TryDescribe(KeyOf(ref entry, rootLength), ref entry),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            var key = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (IsListed(key, file.Name, prefix, startAfter) && TryDescribe(key, file) is { } info)
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && IsListed(KeyOf(ref entry, rootLength), entry.FileName, prefix, startAfter),
+        };
+        var found = new List<ObjectInfo>();
+        foreach (var info in files)
+        {
+            if (info is not null)
             {
                 found.Add(info);
             }
@@ -152,11 +162,12 @@ public sealed class LocalObjectStore : IObjectStore
     public Uri GetAbsoluteUri(string key) => new(RootUri.AbsoluteUri + UriPath.Escape(key));
 
     /// <summary>Size and time of a listed file, or null when it vanished since the directory was read (e.g. log cleanup).</summary>
-    private static ObjectInfo? TryDescribe(string key, FileInfo file)
+    private static ObjectInfo? TryDescribe(string key, ref FileSystemEntry entry)
     {
         try
         {
-            return new ObjectInfo(key, file.Length, file.LastWriteTimeUtc);
+            var file = entry.ToFileSystemInfo();
+            return new ObjectInfo(key, ((FileInfo)file).Length, file.LastWriteTimeUtc);
         }
         catch (FileNotFoundException)
         {
@@ -164,7 +175,15 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
-    private static bool IsListed(string key, string fileName, string prefix, string? startAfter) =>
+    /// <summary>The object key of an enumerated file: its path below the store's root, with '/' separators.</summary>
+    private static string KeyOf(ref FileSystemEntry entry, int rootLength)
+    {
+        var directory = entry.Directory.Length >= rootLength ? entry.Directory[rootLength..] : [];
+        var key = directory.IsEmpty ? entry.FileName.ToString() : string.Concat(directory, "/", entry.FileName);
+        return Path.DirectorySeparatorChar == '/' ? key : key.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private static bool IsListed(string key, ReadOnlySpan<char> fileName, string prefix, string? startAfter) =>
         key.StartsWith(prefix, StringComparison.Ordinal)
         && !fileName.StartsWith(TempPrefix, StringComparison.Ordinal)
         && (startAfter is null || string.CompareOrdinal(key, startAfter) > 0);

@@ -30,6 +30,29 @@ public class ManifestWriterTests
         nulls.ShouldBe(root + "event_date=__HIVE_DEFAULT_PARTITION__/n.parquet\n");
     }
 
+    /// <summary>The shortcut for plain keys gives exactly <see cref="ManifestWriter.Line"/>'s line, on local and S3 roots.</summary>
+    [Theory]
+    [InlineData("event_date=2026-11-01/part-00000-3b6e7f26-8140-4067-8504-47540a363758.c000.zstd.parquet")]
+    [InlineData("event_date=__HIVE_DEFAULT_PARTITION__/n.parquet")]
+    [InlineData("f.parquet")]
+    [InlineData("event_date=a b/f.parquet")]
+    [InlineData("event_date=50%25/f.parquet")]
+    [InlineData("event_date=x%3Dy/f+g.parquet")]
+    [InlineData("d\u00e9j\u00e0/f.parquet")]
+    [InlineData("a/./b.parquet")]
+    [InlineData("./b.parquet")]
+    [InlineData("a/../b.parquet")]
+    [InlineData("a//b.parquet")]
+    public void Lines_AnyKey_IsLinesOwnForm(string key)
+    {
+        using var dir = new TempDirectory();
+        var local = ClickBatch.Storage.ObjectStoreFactory.Create(Path.Combine(dir.Path, "lake 50%", "clicks"));
+        var s3 = ClickBatch.Storage.ObjectStoreFactory.Create("s3://bucket/lake/clicks", new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1", ["AWS_ACCESS_KEY_ID"] = "k", ["AWS_SECRET_ACCESS_KEY"] = "s" }, TimeProvider.System);
+
+        ManifestWriter.Lines(local)(key).ShouldBe(ManifestWriter.Line(local, key));
+        ManifestWriter.Lines(s3)(key).ShouldBe(ManifestWriter.Line(s3, key));
+    }
+
     /// <summary>
     /// Delta's GenerateSymlinkManifest writes Hadoop's Path.toString (unescaped); Hive's SymlinkTextInputFormat reads
     /// a line with new Path(line), taking the text after the scheme as the literal object key (docs/aws.md).
