@@ -79,7 +79,7 @@ internal sealed class TableTarget
         IEnumerable<int> owned, Snapshot? inspected, CancellationToken cancellationToken)
     {
         var table = new DeltaTable(store, options);
-        var snapshot = inspected ?? await table.CreateIfNotExistsAsync(definition, cancellationToken);
+        var snapshot = inspected is null ? await table.CreateIfNotExistsAsync(definition, cancellationToken) : table.Log.Remember(inspected);
         var offsets = Guard(snapshot, definition, appId);
         if (SchemaEvolution.Widen(snapshot, definition) is { } widened)
         {

@@ -37,7 +37,8 @@ public sealed class DeltaTestTable : IDisposable
 
     public Task<Snapshot> CreateAsync() => Table.CreateAsync(Definition, CancellationToken.None);
 
-    public Task<Snapshot> SnapshotAsync(long? version = null) => Table.Log.GetSnapshotAsync(version, CancellationToken.None);
+    /// <summary>The snapshot a new reader sees: a fresh log, so the checkpoint and listing are read, not the writer's kept snapshot.</summary>
+    public Task<Snapshot> SnapshotAsync(long? version = null) => new DeltaLog(Table.Log.Store).GetSnapshotAsync(version, CancellationToken.None);
 
     /// <summary>An add for a (not necessarily existing) data file with numRecords stats.</summary>
     public static AddFile Add(string path, long rows = 1, string? eventDate = null) => new()

@@ -13,7 +13,9 @@ public sealed class DeltaLog
 {
     private readonly ILogger _logger;
     private readonly string? _scratchRoot;
+    private readonly Lock _newestLock = new();
     private CachedCheckpoint? _lastCheckpoint;
+    private Snapshot? _newest;
 
     /// <param name="store">The table's object store.</param>
     /// <param name="logger">Receives the warning when a damaged checkpoint is skipped (event 3101).</param>
@@ -33,8 +35,92 @@ public sealed class DeltaLog
     /// The snapshot at <paramref name="version"/>, or at the latest version when null. A damaged checkpoint is skipped
     /// with a warning for an older one or the JSON commits, as PROTOCOL.md lets a reader; when neither remains the
     /// <see cref="DeltaLogCorruptException"/> names the damaged file.
+    /// <para>
+    /// The newest snapshot this log read (or was given with <see cref="Remember"/>) is kept: a later version is that
+    /// snapshot plus the commits after it, listed from its version on (issue 15: a writer reads the snapshot after each
+    /// of its commits, and reading the checkpoint and listing the whole log each time made a run's cost grow with the
+    /// table). When those commits are not all there (a gap, cleaned up), the log is read from its checkpoint as usual.
+    /// </para>
     /// </summary>
     public async Task<Snapshot> GetSnapshotAsync(long? version, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _newest) is { } newest && (version is null || version >= newest.Version))
+        {
+            if (version == newest.Version)
+            {
+                return newest;
+            }
+
+            if (await TryAdvanceAsync(newest, version, cancellationToken) is { } advanced)
+            {
+                return Remember(advanced);
+            }
+        }
+
+        return Remember(await ReadSnapshotAsync(version, cancellationToken));
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="snapshot"/> (of this log's table) as the base later snapshots are replayed from, unless a
+    /// newer one is kept already; returns it. Snapshots are immutable and a version's content never changes.
+    /// </summary>
+    public Snapshot Remember(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Table != Table)
+        {
+            throw new ArgumentException("snapshot of " + snapshot.Table + " given to the log of " + Table, nameof(snapshot));
+        }
+
+        lock (_newestLock)
+        {
+            if (_newest is null || snapshot.Version > _newest.Version)
+            {
+                Volatile.Write(ref _newest, snapshot);
+            }
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>
+    /// <paramref name="from"/> plus the commits after it up to <paramref name="version"/>, or null when one of them is not
+    /// there (a gap, cleaned up): then the caller reads the log from its checkpoint. A given version needs no listing (a
+    /// writer after its own commit); the latest (null) is the last of an unbroken run of commits the listing shows.
+    /// </summary>
+    private async Task<Snapshot?> TryAdvanceAsync(Snapshot from, long? version, CancellationToken cancellationToken)
+    {
+        var target = version ?? await LatestAfterAsync(from.Version, cancellationToken);
+        if (target is not { } last)
+        {
+            return null;
+        }
+
+        var replay = LogReplay.From(from);
+        for (var commit = from.Version + 1; commit <= last; commit++)
+        {
+            try
+            {
+                replay.Apply(await ReadCommitAsync(commit, cancellationToken), commit);
+            }
+            catch (ObjectNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        return replay.ToSnapshot(Table, last, from.CheckpointVersion);
+    }
+
+    /// <summary>The newest commit after <paramref name="version"/> when the listing holds every one before it, else null.</summary>
+    private async Task<long?> LatestAfterAsync(long version, CancellationToken cancellationToken)
+    {
+        var commits = (await LogSegmentBuilder.ListAsync(Store, LogFile.CommitKey(version), cancellationToken))
+            .Where(f => f.Kind == LogFileKind.Commit && f.Version > version).Select(f => f.Version).Order().ToList();
+        return commits.Count == 0 ? version : commits[^1] == version + commits.Count ? commits[^1] : null;
+    }
+
+    private async Task<Snapshot> ReadSnapshotAsync(long? version, CancellationToken cancellationToken)
     {
         var segment = await LogSegmentBuilder.BuildAsync(Store, version, cancellationToken);
         List<LogFile>? listing = null;

@@ -16,6 +16,40 @@ public sealed class LogReplay
     private readonly Dictionary<string, DomainMetadataAction> _domains = new(StringComparer.Ordinal);
     private readonly List<CommitRecord> _commits = [];
 
+    /// <summary>A replay that continues from <paramref name="snapshot"/>: its state, as if its log had been applied.</summary>
+    public static LogReplay From(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var replay = new LogReplay { Protocol = snapshot.Protocol, Metadata = snapshot.Metadata };
+        foreach (var add in snapshot.ActiveFiles)
+        {
+            replay._adds[add.Key] = add;
+        }
+
+        foreach (var remove in snapshot.Tombstones)
+        {
+            replay._removes[remove.Key] = remove;
+        }
+
+        foreach (var (key, version) in snapshot.AddedIn)
+        {
+            replay._addedIn[key] = version;
+        }
+
+        foreach (var (appId, txn) in snapshot.Transactions)
+        {
+            replay._transactions[appId] = txn;
+        }
+
+        foreach (var (domain, action) in snapshot.DomainMetadata)
+        {
+            replay._domains[domain] = action;
+        }
+
+        replay._commits.AddRange(snapshot.Commits);
+        return replay;
+    }
+
     public ProtocolAction? Protocol { get; private set; }
 
     public MetadataAction? Metadata { get; private set; }

@@ -85,6 +85,9 @@ public sealed class Snapshot
         }
     }
 
+    /// <summary>The version that added each active file added after the checkpoint (see <see cref="AddedInVersion"/>).</summary>
+    internal IReadOnlyDictionary<LogicalFileKey, long> AddedIn => _addedIn;
+
     /// <summary>The commit version that added an active file, or null when it came from the checkpoint (added at or before it).</summary>
     public long? AddedInVersion(AddFile file) => _addedIn.TryGetValue(file.Key, out var version) ? version : null;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ClickBatch.Delta;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Delta.Inspection;
 using ClickBatch.Delta.Log;
@@ -34,7 +35,7 @@ public class CheckpointWriterTests
 
         foreach (long? version in new long?[] { null, 10, 15, 20 })
         {
-            var fromCheckpoint = await t.Table.Log.GetSnapshotAsync(version, Ct);
+            var fromCheckpoint = await new DeltaLog(t.Store).GetSnapshotAsync(version, Ct);
             var fromJson = await t.Table.Log.GetSnapshotFromCommitsAsync(version, Ct);
             fromCheckpoint.CheckpointVersion.ShouldBe(version is null ? 20 : version == 15 ? 10 : version);
             TableDescriber.Describe(fromCheckpoint).ToJson().ShouldBe(TableDescriber.Describe(fromJson).ToJson());
@@ -191,17 +192,17 @@ public class CheckpointWriterTests
     }
 
     [Fact]
-    public async Task GetSnapshotAsync_AfterANewerCheckpoint_ReadsTheNewerOneAndAgreesWithJsonReplay()
+    public async Task GetSnapshotAsync_AfterANewerCheckpoint_ANewLogReadsTheNewerOneAndAgreesWithJsonReplay()
     {
         using var t = await TableWithCommitsAsync(11);
         var store = new ReadCountingStore(t.Store);
-        var log = new DeltaLog(store);
-        (await log.GetSnapshotAsync(null, Ct)).CheckpointVersion.ShouldBe(10);
+        (await new DeltaLog(store).GetSnapshotAsync(null, Ct)).CheckpointVersion.ShouldBe(10);
         for (var i = 12; i <= 21; i++)
         {
             await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/g" + i + ".parquet", rows: i, eventDate: "2026-11-02"), "clicks", i);
         }
 
+        var log = new DeltaLog(store);
         var newer = await log.GetSnapshotAsync(null, Ct);
         var older = await log.GetSnapshotAsync(12, Ct);
 
@@ -211,6 +212,65 @@ public class CheckpointWriterTests
         store.ReadsOf(LogFile.ClassicCheckpointKey(20)).ShouldBe(1);
         // Only the last checkpoint read is kept: going back to version 12 reads checkpoint 10 again.
         store.ReadsOf(LogFile.ClassicCheckpointKey(10)).ShouldBe(2);
+    }
+
+    /// <summary>
+    /// Issue 15: a log that read a snapshot continues from it, reading only the commits after it (no checkpoint, not
+    /// even a newer one), and lands on the same state as a replay of every JSON commit: files, removes, txns, schema.
+    /// </summary>
+    [Fact]
+    public async Task GetSnapshotAsync_AfterMoreCommitsAndANewCheckpoint_ContinuesFromTheKeptSnapshotLikeJsonReplay()
+    {
+        using var t = await TableWithCommitsAsync(11);
+        var store = new ReadCountingStore(t.Store);
+        var log = new DeltaLog(store);
+        var first = await log.GetSnapshotAsync(null, Ct);
+        var gone = first.ActiveFiles[0];
+        for (var i = 12; i <= 21; i++)
+        {
+            await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/g" + i + ".parquet", rows: i, eventDate: "2026-11-02"), "clicks", i);
+        }
+
+        var remove = t.Table.StartTransaction(await t.SnapshotAsync(), "DELETE");
+        remove.Remove(new RemoveFile { Path = gone.Path, DataChange = true, DeletionTimestamp = t.Clock.GetUtcNow().ToUnixTimeMilliseconds(), PartitionValues = gone.PartitionValues, Size = gone.Size });
+        await remove.CommitAsync(Ct);
+        var describe = t.Table.StartTransaction(await t.SnapshotAsync(), "SET TBLPROPERTIES");
+        describe.UpdateMetadata(first.Metadata with { Description = "later" });
+        await describe.CommitAsync(Ct);
+
+        var latest = await log.GetSnapshotAsync(null, Ct);
+        var atFifteen = await log.GetSnapshotAsync(15, Ct);
+        var again = await log.GetSnapshotAsync(latest.Version, Ct);
+
+        latest.Version.ShouldBe(23);
+        latest.CheckpointVersion.ShouldBe(10);
+        var fromJson = await log.GetSnapshotFromCommitsAsync(null, Ct);
+        Json(latest.ActiveFiles).ShouldBe(Json(fromJson.ActiveFiles));
+        latest.ActiveFiles.Select(f => f.Path).ShouldNotContain(gone.Path);
+        latest.Tombstones.Select(r => r.Path).ShouldContain(gone.Path);
+        latest.Transactions.ShouldBe(fromJson.Transactions);
+        latest.Metadata.Description.ShouldBe("later");
+        latest.AddedInVersion(latest.ActiveFiles.Single(f => f.Path.EndsWith("g21.parquet", StringComparison.Ordinal))).ShouldBe(21);
+        latest.AddedInVersion(latest.ActiveFiles.Single(f => f.Path.EndsWith("/f11.parquet", StringComparison.Ordinal))).ShouldBe(11);
+        latest.Commits.Select(c => c.Version).ShouldBe(Enumerable.Range(11, 13).Select(v => (long)v));
+        again.ShouldBeSameAs(latest);
+        Json(atFifteen.ActiveFiles).ShouldBe(Json((await log.GetSnapshotFromCommitsAsync(15, Ct)).ActiveFiles));
+        store.ReadsOf(LogFile.ClassicCheckpointKey(20)).ShouldBe(0);
+    }
+
+    /// <summary>A gap after the kept snapshot is not replayed past: the log is read as usual, which names the missing commit.</summary>
+    [Fact]
+    public async Task GetSnapshotAsync_GapAfterTheKeptSnapshot_FailsNamingTheMissingCommit()
+    {
+        using var t = await TableWithCommitsAsync(12);
+        var log = new DeltaLog(t.Store);
+        await log.GetSnapshotAsync(11, Ct);
+        await t.Store.DeleteAsync(LogFile.CommitKey(12), Ct);
+        await t.Store.PutAsync(LogFile.CommitKey(13), "{\"commitInfo\":{}}\n"u8.ToArray(), Ct);
+
+        var ex = await Should.ThrowAsync<DeltaLogCorruptException>(() => log.GetSnapshotAsync(null, Ct));
+
+        ex.Message.ShouldContain(LogFile.CommitKey(12));
     }
 
     private static async Task<DeltaTestTable> TableWithCommitsAsync(int appends)
