@@ -42,7 +42,7 @@ public sealed class LocalObjectStore : IObjectStore
 
         // Names are filtered before a file's metadata is read: a listing after a key (the Delta log after a checkpoint or a
         // version) reads the size of the files after it only, not of every file in the folder (issue 15).
-        var rootLength = Path.TrimEndingDirectorySeparator(_root).Length + 1;
+        var rootLength = Path.EndsInDirectorySeparator(_root) ? _root.Length : _root.Length + 1;
         var files = new FileSystemEnumerable<ObjectInfo?>(
             directory,
             (ref entry) => TryDescribe(KeyOf(ref entry, rootLength), ref entry),

@@ -124,9 +124,13 @@ internal static class ArrowRowJson
         var end = start + map.GetValueLength(index);
         for (var i = start; i < end; i++)
         {
-            writer.WritePropertyName(map.Keys is StringArray keys
-                ? keys.GetString(i)
-                : throw new InvalidDataException("a map column has keys of type " + map.Keys.Data.DataType.Name + ", not strings"));
+            writer.WritePropertyName(map.Keys switch
+            {
+                StringArray keys => keys.GetString(i),
+                LargeStringArray keys => keys.GetString(i),
+                StringViewArray keys => keys.GetString(i),
+                _ => throw new InvalidDataException("a map column has keys of type " + map.Keys.Data.DataType.Name + ", not strings"),
+            });
             WriteValue(writer, map.Values, i);
         }
 

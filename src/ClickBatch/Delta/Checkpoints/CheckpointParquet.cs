@@ -98,7 +98,7 @@ public static class CheckpointParquet
     public static Task WriteAsync(IReadOnlyList<DeltaAction> actions, string parquetPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = new RecordBatch(CheckpointSchema, [
+        using var batch = new RecordBatch(CheckpointSchema, [
             Txn(actions.Select(a => a.Txn).ToList()),
             Add(actions.Select(a => a.Add).ToList()),
             Remove(actions.Select(a => a.Remove).ToList()),

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ClickBatch.Delta.Actions;
 using ClickBatch.Storage;
+using ParquetSharp;
 using ParquetSharp.Arrow;
 
 namespace ClickBatch.Delta.Checkpoints;
@@ -39,10 +40,11 @@ public static class ParquetActionReader
         {
             lines = await ReadRowsAsJsonAsync(path, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (IsDamage(ex))
         {
-            // Whatever the Parquet or Arrow reader throws on this file's bytes is the file's damage: the caller falls back
-            // to an older checkpoint or the commits (PROTOCOL.md), or names the file.
+            // What the Parquet or Arrow reader throws on this file's bytes is the file's damage: the caller falls back to an
+            // older checkpoint or the commits (PROTOCOL.md), or names the file. A native library that does not load, memory
+            // or the scratch disk are not the file's fault and stay what they are.
             throw new DeltaLogCorruptException(
                 "Expected " + source + " to be a readable Parquet file of Delta actions, but it could not be read ("
                 + ex.Message.Replace(path, source, StringComparison.Ordinal) + "). The file is damaged.", ex)
@@ -51,6 +53,11 @@ public static class ParquetActionReader
 
         return DeltaActionSerializer.ParseLines(lines, source);
     }
+
+    /// <summary>The reader's errors about the file's content (not a missing native library, memory or the disk).</summary>
+    private static bool IsDamage(Exception ex) =>
+        ex is ParquetException or InvalidDataException or InvalidCastException or InvalidOperationException or ArgumentException
+            or IndexOutOfRangeException or OverflowException or FormatException or NotSupportedException;
 
     /// <summary>Every row as one line of JSON (<see cref="ArrowRowJson"/>), batch by batch through Arrow.</summary>
     private static async Task<byte[]> ReadRowsAsJsonAsync(string path, CancellationToken cancellationToken)

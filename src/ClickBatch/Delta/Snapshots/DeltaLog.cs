@@ -85,7 +85,7 @@ public sealed class DeltaLog
 
     /// <summary>
     /// <paramref name="from"/> plus the commits after it up to <paramref name="version"/>, or null when one of them is not
-    /// there (a gap, cleaned up): then the caller reads the log from its checkpoint. A given version needs no listing (a
+    /// there (a gap, cleaned up) or damaged: then the caller reads the log from its checkpoint. A given version needs no listing (a
     /// writer after its own commit); the latest (null) is the last of an unbroken run of commits the listing shows.
     /// </summary>
     private async Task<Snapshot?> TryAdvanceAsync(Snapshot from, long? version, CancellationToken cancellationToken)
@@ -103,8 +103,9 @@ public sealed class DeltaLog
             {
                 replay.Apply(await ReadCommitAsync(commit, cancellationToken), commit);
             }
-            catch (ObjectNotFoundException)
+            catch (Exception ex) when (ex is ObjectNotFoundException or DeltaLogCorruptException)
             {
+                // A missing or damaged commit a newer checkpoint may cover: the usual read decides (and names it if needed).
                 return null;
             }
         }

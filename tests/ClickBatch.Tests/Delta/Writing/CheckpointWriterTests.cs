@@ -273,6 +273,27 @@ public class CheckpointWriterTests
         ex.Message.ShouldContain(LogFile.CommitKey(12));
     }
 
+    /// <summary>
+    /// A damaged commit after the kept snapshot that a newer checkpoint covers does not fail the read: a fresh reader never
+    /// parses it, so the log reads from that checkpoint instead of continuing (review finding of e47cf40).
+    /// </summary>
+    [Fact]
+    public async Task GetSnapshotAsync_DamagedCommitAfterTheKeptSnapshotCoveredByACheckpoint_ReadsFromTheCheckpoint()
+    {
+        using var t = await TableWithCommitsAsync(21);
+        var log = new DeltaLog(t.Store);
+        await log.GetSnapshotAsync(11, Ct);
+        var expected = await new DeltaLog(t.Store).GetSnapshotAsync(null, Ct);
+        await t.Store.PutAsync(LogFile.CommitKey(12), "{\"add\":{\"path\":"u8.ToArray(), Ct);
+
+        var latest = await log.GetSnapshotAsync(null, Ct);
+
+        latest.Version.ShouldBe(21);
+        latest.CheckpointVersion.ShouldBe(20);
+        Json(latest.ActiveFiles).ShouldBe(Json(expected.ActiveFiles));
+        latest.Transactions.ShouldBe(expected.Transactions);
+    }
+
     private static async Task<DeltaTestTable> TableWithCommitsAsync(int appends)
     {
         var t = new DeltaTestTable(partitioned: true);
