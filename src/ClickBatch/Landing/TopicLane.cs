@@ -7,9 +7,10 @@ namespace ClickBatch.Landing;
 /// <summary>
 /// One writer lane of a topic (<see cref="TopicIngestion"/>): the records <see cref="LaneFeeder"/> hands it (in a large
 /// chunk, the Kafka partitions p with p % lanes == its number), decoded and written into the lane's own chunk files on one
-/// thread at a time. A partition may land in several lanes' files of one commit, each with its own offsets, in order. Lanes of a run run side by side on their own
-/// threads (docs/decoding.md, "Writer threads"); a lane touches only its own state, and the tables' stored offsets it
-/// reads do not move while records are added (commits happen between chunks, with every lane idle).
+/// thread at a time. A partition may land in several lanes' files of one commit, each with its own offsets, in order.
+/// Lanes of a run run side by side on their own threads (docs/decoding.md, "Writer threads"); a lane touches only its
+/// own state, and the tables' stored offsets it reads do not move while records are added (commits happen between
+/// chunks, with every lane idle).
 /// </summary>
 internal sealed class TopicLane : IAsyncDisposable
 {

@@ -45,10 +45,10 @@ public sealed class LocalObjectStore : IObjectStore
         var rootLength = Path.EndsInDirectorySeparator(_root) ? _root.Length : _root.Length + 1;
         var files = new FileSystemEnumerable<ObjectInfo?>(
             directory,
-            (ref entry) => TryDescribe(KeyOf(ref entry, rootLength), ref entry),
+            (ref entry) => KeyOf(ref entry, rootLength) is var key && IsListed(key, entry.FileName, prefix, startAfter) ? TryDescribe(key, ref entry) : null,
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && IsListed(KeyOf(ref entry, rootLength), entry.FileName, prefix, startAfter),
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
         };
         var found = new List<ObjectInfo>();
         foreach (var info in files)
@@ -161,7 +161,7 @@ public sealed class LocalObjectStore : IObjectStore
 
     public Uri GetAbsoluteUri(string key) => new(RootUri.AbsoluteUri + UriPath.Escape(key));
 
-    /// <summary>Size and time of a listed file, or null when it vanished since the directory was read (e.g. log cleanup).</summary>
+    /// <summary>Size and time of a listed file (read only now), or null when it vanished since the directory was read (e.g. log cleanup).</summary>
     private static ObjectInfo? TryDescribe(string key, ref FileSystemEntry entry)
     {
         try

@@ -130,11 +130,14 @@ public static class CheckpointParquet
         Strings(rows, r => r.StorageType), Strings(rows, r => r.PathOrInlineDv), Ints(rows, r => r.Offset), Ints(rows, r => r.SizeInBytes),
         Longs(rows, r => r.Cardinality), Longs(rows, r => r.MaxRowIndex));
 
-    private static StructArray Metadata(IReadOnlyList<MetadataAction?> rows) => Struct(MetadataType, rows,
-        Strings(rows, r => r.Id), Strings(rows, r => r.Name), Strings(rows, r => r.Description),
-        Struct(FormatType, rows.Select(r => r?.Format).ToList(), Strings(rows.Select(r => r?.Format).ToList(), f => f.Provider),
-            Map(rows.Select(r => r?.Format).ToList(), f => f.Options)),
-        Strings(rows, r => r.SchemaString), List(rows, r => r.PartitionColumns), Map(rows, r => r.Configuration), Longs(rows, r => r.CreatedTime));
+    private static StructArray Metadata(IReadOnlyList<MetadataAction?> rows)
+    {
+        var formats = rows.Select(r => r?.Format).ToList();
+        return Struct(MetadataType, rows,
+            Strings(rows, r => r.Id), Strings(rows, r => r.Name), Strings(rows, r => r.Description),
+            Struct(FormatType, formats, Strings(formats, f => f.Provider), Map(formats, f => f.Options)),
+            Strings(rows, r => r.SchemaString), List(rows, r => r.PartitionColumns), Map(rows, r => r.Configuration), Longs(rows, r => r.CreatedTime));
+    }
 
     private static StructArray Protocol(IReadOnlyList<ProtocolAction?> rows) => Struct(ProtocolType, rows,
         Ints(rows, r => r.MinReaderVersion), Ints(rows, r => r.MinWriterVersion), List(rows, r => r.ReaderFeatures), List(rows, r => r.WriterFeatures));
@@ -146,15 +149,21 @@ public static class CheckpointParquet
     private static StructArray Struct<T>(StructType type, IReadOnlyList<T?> rows, params IArrowArray[] children)
         where T : class
     {
-        var validity = new ArrowBuffer.BitmapBuilder(rows.Count);
-        var nulls = 0;
+        var (validity, nulls) = Validity(rows);
+        return new StructArray(type, rows.Count, children, validity, nulls);
+    }
+
+    /// <summary>The validity bitmap of a nested column whose row i is null when <paramref name="rows"/>[i] is, and its null count.</summary>
+    private static (ArrowBuffer Bitmap, int Nulls) Validity<T>(IReadOnlyList<T?> rows)
+        where T : class
+    {
+        var bitmap = new ArrowBuffer.BitmapBuilder(rows.Count);
         foreach (var row in rows)
         {
-            validity.Append(row is not null);
-            nulls += row is null ? 1 : 0;
+            bitmap.Append(row is not null);
         }
 
-        return new StructArray(type, rows.Count, children, validity.Build(), nulls);
+        return (bitmap.Build(), bitmap.UnsetBitCount);
     }
 
     private static StringArray Strings<T>(IReadOnlyList<T?> rows, Func<T, string?> value)
@@ -222,50 +231,44 @@ public static class CheckpointParquet
     private static MapArray Map<T>(IReadOnlyList<T?> rows, Func<T, IReadOnlyDictionary<string, string?>?> value)
         where T : class
     {
-        var offsets = new ArrowBuffer.Builder<int>(rows.Count + 1).Append(0);
-        var validity = new ArrowBuffer.BitmapBuilder(rows.Count);
+        var maps = rows.Select(r => r is null ? null : value(r)).ToList();
+        var offsets = new ArrowBuffer.Builder<int>(maps.Count + 1).Append(0);
         var keys = new StringArray.Builder();
         var values = new StringArray.Builder();
-        var nulls = 0;
-        foreach (var row in rows)
+        foreach (var map in maps)
         {
-            var map = row is null ? null : value(row);
             foreach (var (key, entry) in map ?? new Dictionary<string, string?>())
             {
                 keys.Append(key);
                 values.Append(entry);
             }
 
-            validity.Append(map is not null);
-            nulls += map is null ? 1 : 0;
             offsets.Append(keys.Length);
         }
 
         var entries = new StructArray(new StructType([StringMap.KeyField, StringMap.ValueField]), keys.Length,
             [keys.Build(), values.Build()], ArrowBuffer.Empty, 0);
-        return new MapArray(StringMap, rows.Count, offsets.Build(), entries, validity.Build(), nulls);
+        var (validity, nulls) = Validity(maps);
+        return new MapArray(StringMap, maps.Count, offsets.Build(), entries, validity, nulls);
     }
 
     private static ListArray List<T>(IReadOnlyList<T?> rows, Func<T, IReadOnlyList<string>?> value)
         where T : class
     {
-        var offsets = new ArrowBuffer.Builder<int>(rows.Count + 1).Append(0);
-        var validity = new ArrowBuffer.BitmapBuilder(rows.Count);
+        var lists = rows.Select(r => r is null ? null : value(r)).ToList();
+        var offsets = new ArrowBuffer.Builder<int>(lists.Count + 1).Append(0);
         var elements = new StringArray.Builder();
-        var nulls = 0;
-        foreach (var row in rows)
+        foreach (var list in lists)
         {
-            var list = row is null ? null : value(row);
             foreach (var element in list ?? [])
             {
                 elements.Append(element);
             }
 
-            validity.Append(list is not null);
-            nulls += list is null ? 1 : 0;
             offsets.Append(elements.Length);
         }
 
-        return new ListArray(StringList, rows.Count, offsets.Build(), elements.Build(), validity.Build(), nulls);
+        var (validity, nulls) = Validity(lists);
+        return new ListArray(StringList, lists.Count, offsets.Build(), elements.Build(), validity, nulls);
     }
 }

@@ -73,7 +73,7 @@ public static class ParquetActionReader
                 for (var row = 0; row < batch.Length; row++)
                 {
                     ArrowRowJson.WriteRow(writer, batch, row);
-                    await writer.FlushAsync(cancellationToken);
+                    writer.Flush();
                     buffer.WriteByte((byte)'\n');
                     writer.Reset(buffer);
                 }

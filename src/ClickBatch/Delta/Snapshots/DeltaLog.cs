@@ -37,9 +37,9 @@ public sealed class DeltaLog
     /// <see cref="DeltaLogCorruptException"/> names the damaged file.
     /// <para>
     /// The newest snapshot this log read (or was given with <see cref="Remember"/>) is kept: a later version is that
-    /// snapshot plus the commits after it, listed from its version on (issue 15: a writer reads the snapshot after each
-    /// of its commits, and reading the checkpoint and listing the whole log each time made a run's cost grow with the
-    /// table). When those commits are not all there (a gap, cleaned up), the log is read from its checkpoint as usual.
+    /// snapshot plus the commits after it (issue 15: a writer reads the snapshot after each of its commits, and reading the
+    /// checkpoint and listing the whole log each time made a run's cost grow with the table). When one of those commits is
+    /// missing or damaged, the log is read from its checkpoint as usual (<see cref="TryAdvanceAsync"/>).
     /// </para>
     /// </summary>
     public async Task<Snapshot> GetSnapshotAsync(long? version, CancellationToken cancellationToken)
@@ -85,8 +85,9 @@ public sealed class DeltaLog
 
     /// <summary>
     /// <paramref name="from"/> plus the commits after it up to <paramref name="version"/>, or null when one of them is not
-    /// there (a gap, cleaned up) or damaged: then the caller reads the log from its checkpoint. A given version needs no listing (a
-    /// writer after its own commit); the latest (null) is the last of an unbroken run of commits the listing shows.
+    /// there (a gap, cleaned up) or damaged: then the caller reads the log from its checkpoint. A given version needs no
+    /// listing (a writer after its own commit); the latest (null) is the last of an unbroken run of commits the listing
+    /// shows.
     /// </summary>
     private async Task<Snapshot?> TryAdvanceAsync(Snapshot from, long? version, CancellationToken cancellationToken)
     {

@@ -197,10 +197,7 @@ public class CheckpointWriterTests
         using var t = await TableWithCommitsAsync(11);
         var store = new ReadCountingStore(t.Store);
         (await new DeltaLog(store).GetSnapshotAsync(null, Ct)).CheckpointVersion.ShouldBe(10);
-        for (var i = 12; i <= 21; i++)
-        {
-            await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/g" + i + ".parquet", rows: i, eventDate: "2026-11-02"), "clicks", i);
-        }
+        await AppendTenAsync(t);
 
         var log = new DeltaLog(store);
         var newer = await log.GetSnapshotAsync(null, Ct);
@@ -226,10 +223,7 @@ public class CheckpointWriterTests
         var log = new DeltaLog(store);
         var first = await log.GetSnapshotAsync(null, Ct);
         var gone = first.ActiveFiles[0];
-        for (var i = 12; i <= 21; i++)
-        {
-            await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/g" + i + ".parquet", rows: i, eventDate: "2026-11-02"), "clicks", i);
-        }
+        await AppendTenAsync(t);
 
         var remove = t.Table.StartTransaction(await t.SnapshotAsync(), "DELETE");
         remove.Remove(new RemoveFile { Path = gone.Path, DataChange = true, DeletionTimestamp = t.Clock.GetUtcNow().ToUnixTimeMilliseconds(), PartitionValues = gone.PartitionValues, Size = gone.Size });
@@ -292,6 +286,15 @@ public class CheckpointWriterTests
         latest.CheckpointVersion.ShouldBe(20);
         Json(latest.ActiveFiles).ShouldBe(Json(expected.ActiveFiles));
         latest.Transactions.ShouldBe(expected.Transactions);
+    }
+
+    /// <summary>Versions 12-21: one file g12..g21 each in 2026-11-02, txn "clicks" at the version (a checkpoint at 20).</summary>
+    private static async Task AppendTenAsync(DeltaTestTable t)
+    {
+        for (var i = 12; i <= 21; i++)
+        {
+            await t.AppendAsync(DeltaTestTable.Add("event_date=2026-11-02/g" + i + ".parquet", rows: i, eventDate: "2026-11-02"), "clicks", i);
+        }
     }
 
     private static async Task<DeltaTestTable> TableWithCommitsAsync(int appends)
