@@ -59,13 +59,13 @@ public sealed class BytesColumn : ColumnBuffer
     public override void AppendRowOf(ColumnBuffer source)
     {
         var typed = (BytesColumn)source;
-        if (typed.ValueCount == 0)
+        if (typed.LastRowIsNull)
         {
             AppendNull();
         }
         else
         {
-            Append(typed.Value(0));
+            Append(typed.Value(typed.ValueCount - 1));
         }
     }
 
@@ -76,6 +76,8 @@ public sealed class BytesColumn : ColumnBuffer
         base.Clear();
         _arenaLength = 0;
     }
+
+    protected override void OnValuesTruncated() => _arenaLength = _offsets[ValueCount];
 
     public override void ReleaseMemory()
     {

@@ -27,7 +27,10 @@ public abstract class ColumnBuffer
 
     public void AppendNull() => AddLevel(0);
 
-    /// <summary>Appends the single row of <paramref name="source"/>, a one-row buffer of the same kind.</summary>
+    /// <summary>True when the buffer's last row is null (it must hold a row).</summary>
+    internal bool LastRowIsNull => _definitionLevels[RowCount - 1] == 0;
+
+    /// <summary>Appends the last row of <paramref name="source"/> (a buffer of the same kind): its value, or null.</summary>
     public abstract void AppendRowOf(ColumnBuffer source);
 
     /// <summary>Appends value number <paramref name="valueIndex"/> (counting non-null values only) of a buffer of the same kind.</summary>
@@ -40,6 +43,30 @@ public abstract class ColumnBuffer
     {
         RowCount = 0;
         ValueCount = 0;
+    }
+
+    /// <summary>
+    /// Drops the rows from <paramref name="rowCount"/> on, with their values (a row decoded in part, or moved to another
+    /// buffer); the arrays keep their capacity.
+    /// </summary>
+    public void TruncateRows(int rowCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, RowCount);
+        while (RowCount > rowCount)
+        {
+            if (_definitionLevels[--RowCount] != 0)
+            {
+                ValueCount--;
+            }
+        }
+
+        OnValuesTruncated();
+    }
+
+    /// <summary>Called after <see cref="TruncateRows"/> lowered <see cref="ValueCount"/>.</summary>
+    protected virtual void OnValuesTruncated()
+    {
     }
 
     /// <summary>Clears and gives the grown arrays back to the GC (used when buffers retain too much capacity).</summary>

@@ -1,33 +1,37 @@
 namespace ClickBatch.Decoding;
 
-/// <summary>Fills the metadata columns of a decoded row (see <see cref="MetadataColumns.ForDataTable"/>).</summary>
+/// <summary>
+/// Fills the metadata columns of a decoded row (see <see cref="MetadataColumns.ForDataTable"/>). The columns of the batch
+/// written last are kept: consecutive rows mostly go to the same batch.
+/// </summary>
 internal sealed class MetadataWriter
 {
-    private readonly ValueColumn<int> _partition;
-    private readonly ValueColumn<long> _offset;
-    private readonly ValueColumn<long> _timestamp;
-    private readonly BytesColumn _key;
-    private readonly BytesColumn _runIdColumn;
-    private readonly ValueColumn<long> _ingestedAtColumn;
-    private readonly BytesColumn _unknownFields;
+    private readonly int _firstIndex;
     private readonly byte[] _runId;
     private readonly long _ingestedAtMicros;
+    private RowBatch? _row;
+    private ValueColumn<int> _partition = null!;
+    private ValueColumn<long> _offset = null!;
+    private ValueColumn<long> _timestamp = null!;
+    private BytesColumn _key = null!;
+    private BytesColumn _runIdColumn = null!;
+    private ValueColumn<long> _ingestedAtColumn = null!;
+    private BytesColumn _unknownFields = null!;
 
-    public MetadataWriter(RowBatch row, int firstIndex, byte[] runId, long ingestedAtMicros)
+    public MetadataWriter(int firstIndex, byte[] runId, long ingestedAtMicros)
     {
-        _partition = row.Column<ValueColumn<int>>(firstIndex);
-        _offset = row.Column<ValueColumn<long>>(firstIndex + 1);
-        _timestamp = row.Column<ValueColumn<long>>(firstIndex + 2);
-        _key = row.Column<BytesColumn>(firstIndex + 3);
-        _runIdColumn = row.Column<BytesColumn>(firstIndex + 4);
-        _ingestedAtColumn = row.Column<ValueColumn<long>>(firstIndex + 5);
-        _unknownFields = row.Column<BytesColumn>(firstIndex + 6);
+        _firstIndex = firstIndex;
         _runId = runId;
         _ingestedAtMicros = ingestedAtMicros;
     }
 
-    public void Append(in RawRecord record, UnknownFieldsBuilder unknown)
+    public void Append(RowBatch row, in RawRecord record, UnknownFieldsBuilder unknown)
     {
+        if (!ReferenceEquals(row, _row))
+        {
+            Bind(row);
+        }
+
         _partition.Append(record.Partition);
         _offset.Append(record.Offset);
         AppendKafkaTimestamp(_timestamp, record.TimestampMs);
@@ -42,6 +46,18 @@ internal sealed class MetadataWriter
 
         unknown.Finish();
         _unknownFields.Append(unknown.Json);
+    }
+
+    private void Bind(RowBatch row)
+    {
+        _partition = row.Column<ValueColumn<int>>(_firstIndex);
+        _offset = row.Column<ValueColumn<long>>(_firstIndex + 1);
+        _timestamp = row.Column<ValueColumn<long>>(_firstIndex + 2);
+        _key = row.Column<BytesColumn>(_firstIndex + 3);
+        _runIdColumn = row.Column<BytesColumn>(_firstIndex + 4);
+        _ingestedAtColumn = row.Column<ValueColumn<long>>(_firstIndex + 5);
+        _unknownFields = row.Column<BytesColumn>(_firstIndex + 6);
+        _row = row;
     }
 
     /// <summary>Kafka timestamps are milliseconds; none (negative) or out of range is stored as null.</summary>

@@ -6,9 +6,10 @@ using ClickBatch.Errors;
 namespace ClickBatch.Decoding;
 
 /// <summary>
-/// Decodes one Kafka record's JSON value into a one-row scratch <see cref="Row"/> of the topic's
-/// <see cref="Layout"/> (schema fields, then metadata columns), or explains in <see cref="Reject"/> why it cannot.
-/// Reused for every record of a topic; not thread-safe. Payload bytes stay UTF-8: no string per field.
+/// Decodes one Kafka record's JSON value into a row of the topic's <see cref="Layout"/> (schema fields, then metadata
+/// columns): appended to a batch of that layout (a data file's row buffer, so the row is not copied again), or into the
+/// one-row scratch <see cref="Row"/>; or explains in <see cref="Reject"/> why it cannot. Reused for every record of a
+/// topic; not thread-safe. Payload bytes stay UTF-8: no string per field.
 /// </summary>
 public sealed class RecordDecoder
 {
@@ -19,6 +20,7 @@ public sealed class RecordDecoder
     private readonly MetadataWriter _metadata;
     private readonly PartitionMode _partitioning;
     private readonly int _eventTimeIndex;
+    private RowBatch _target;
 
     public RecordDecoder(TopicSchema schema, DecoderOptions options)
     {
@@ -35,30 +37,47 @@ public sealed class RecordDecoder
         _eventTimeIndex = schema.EventTimeIndex;
         Layout = TableLayout.ForTopic(schema, options.Partitioning);
         Row = new RowBatch(Layout.Fields);
-        _metadata = new MetadataWriter(Row, schema.Fields.Count, Encoding.UTF8.GetBytes(options.RunId),
-            TimeConversions.ToMicros(options.IngestedAt));
+        _target = Row;
+        _metadata = new MetadataWriter(schema.Fields.Count, Encoding.UTF8.GetBytes(options.RunId), TimeConversions.ToMicros(options.IngestedAt));
     }
 
     public TableLayout Layout { get; }
 
-    /// <summary>The last decoded row (valid after <see cref="TryDecode"/> returned true).</summary>
+    /// <summary>The row decoded by <see cref="TryDecode(in RawRecord)"/> (valid after it returned true).</summary>
     public RowBatch Row { get; }
 
     /// <summary>The last row's <c>dt</c> as days since 1970-01-01, or null for the default (null) partition.</summary>
     public int? PartitionDay { get; private set; }
 
-    /// <summary>Why the last record was rejected (valid after <see cref="TryDecode"/> returned false).</summary>
+    /// <summary>Why the last record was rejected (valid after a <c>TryDecode</c> returned false).</summary>
     public DecodeReject? Reject { get; private set; }
 
+    /// <summary>Decodes the record into the one-row scratch <see cref="Row"/>.</summary>
     public bool TryDecode(in RawRecord record)
     {
         Row.Clear();
+        return TryDecode(record, Row);
+    }
+
+    /// <summary>
+    /// Decodes the record as one more row at the end of <paramref name="target"/>, a batch of <see cref="Layout"/>.
+    /// When it is rejected, <paramref name="target"/> is left as it was.
+    /// </summary>
+    public bool TryDecode(in RawRecord record, RowBatch target)
+    {
+        if (!ReferenceEquals(target.Fields, Layout.Fields))
+        {
+            throw new ArgumentException("the batch is not of this decoder's table layout", nameof(target));
+        }
+
+        var mark = target.RowCount;
+        _target = target;
         try
         {
             Reject = Decode(record);
             if (Reject is null)
             {
-                _metadata.Append(record, _unknown);
+                _metadata.Append(target, record, _unknown);
                 PartitionDay = ComputePartitionDay(record);
             }
         }
@@ -68,6 +87,11 @@ public sealed class RecordDecoder
             // rule above; the fuzzer (scripts/fuzz-decode.sh) fails on any record that only this catch kept.
             Reject = new DecodeReject(RejectKind.InternalError, "the decoder failed on this record without a rule for it "
                 + $"(a ClickBatch bug; raw_value keeps the bytes for a re-ingest): {ex.GetType().Name}: {ex.Message}");
+        }
+
+        if (Reject is not null)
+        {
+            target.TruncateRows(mark);
         }
 
         return Reject is null;
@@ -162,7 +186,7 @@ public sealed class RecordDecoder
         reader.Read();
         if (reader.TokenType != JsonTokenType.Null)
         {
-            return FieldValueReader.Read(ref reader, field, Row.Columns[index]);
+            return FieldValueReader.Read(ref reader, field, _target.Columns[index]);
         }
 
         if (field.Required)
@@ -171,7 +195,7 @@ public sealed class RecordDecoder
                 $"field '{field.Name}': expected a {field.DeltaTypeName} value (required), found null");
         }
 
-        Row.Columns[index].AppendNull();
+        _target.Columns[index].AppendNull();
         return null;
     }
 
@@ -201,7 +225,7 @@ public sealed class RecordDecoder
                     $"field '{field.Name}': expected a {field.DeltaTypeName} value (required), found no such property");
             }
 
-            Row.Columns[i].AppendNull();
+            _target.Columns[i].AppendNull();
         }
 
         return null;
@@ -216,15 +240,15 @@ public sealed class RecordDecoder
 
     private int? EventDay()
     {
-        var column = Row.Columns[_eventTimeIndex];
-        if (column.ValueCount == 0)
+        var column = _target.Columns[_eventTimeIndex];
+        if (column.LastRowIsNull)
         {
             return null;
         }
 
         return column is ValueColumn<long> micros
-            ? TimeConversions.DayOfMicros(micros.Values[0])
-            : ((ValueColumn<int>)column).Values[0];
+            ? TimeConversions.DayOfMicros(micros.Values[^1])
+            : ((ValueColumn<int>)column).Values[^1];
     }
 
     private static void ReadToEnd(ref Utf8JsonReader reader)

@@ -49,13 +49,22 @@ public sealed class RowBatch
     public T Column<T>(int index)
         where T : ColumnBuffer => (T)_columns[index];
 
-    /// <summary>Appends the single row held by <paramref name="scratch"/> (same layout).</summary>
-    public void AppendRowOf(RowBatch scratch)
+    /// <summary>Appends the last row of <paramref name="batch"/> (same layout), such as a one-row scratch's.</summary>
+    public void AppendRowOf(RowBatch batch)
     {
-        var source = scratch._columns;
+        var source = batch._columns;
         for (var i = 0; i < _columns.Length; i++)
         {
             _columns[i].AppendRowOf(source[i]);
+        }
+    }
+
+    /// <summary>Drops the rows from <paramref name="rowCount"/> on, in every column (see <see cref="ColumnBuffer.TruncateRows"/>).</summary>
+    public void TruncateRows(int rowCount)
+    {
+        foreach (var column in _columns)
+        {
+            column.TruncateRows(rowCount);
         }
     }
 

@@ -41,13 +41,13 @@ public sealed class ValueColumn<T> : ColumnBuffer
     public override void AppendRowOf(ColumnBuffer source)
     {
         var typed = (ValueColumn<T>)source;
-        if (typed.ValueCount == 0)
+        if (typed.LastRowIsNull)
         {
             AppendNull();
         }
         else
         {
-            Append(typed._values[0]);
+            Append(typed._values[typed.ValueCount - 1]);
         }
     }
 }

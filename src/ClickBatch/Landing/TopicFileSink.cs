@@ -60,15 +60,18 @@ public sealed class TopicFileSink : IAsyncDisposable
     public SinkOutcome Add(in RawRecord record)
     {
         RecordsIn++;
-        if (_decoder.TryDecode(record))
+        // Decoded straight into the row buffer of the data file written last: no second copy of the row.
+        var target = _data.NextRowTarget;
+        if (_decoder.TryDecode(record, target))
         {
             if (IsBelow(_dataFloors, record))
             {
+                target.TruncateRows(target.RowCount - 1);
                 AlreadyLanded++;
                 return SinkOutcome.AlreadyLanded;
             }
 
-            _data.Append(_decoder.Row, _decoder.PartitionDay, record.Topic, record.Partition, record.Offset);
+            _data.AppendLastRow(_decoder.PartitionDay, record.Topic, record.Partition, record.Offset);
             Rows++;
             return SinkOutcome.Row;
         }

@@ -27,6 +27,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     private readonly Dictionary<long, OpenPartitionFile> _open = [];
     private readonly List<ClosedDataFile> _closed = [];
     private readonly Stack<RowBatch> _freeBuffers = new();
+    private readonly RowBatch _spare;
     private readonly RowBufferBudget _budget;
     private OpenPartitionFile? _last;
     private long _bufferedBytes;
@@ -46,6 +47,7 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
             throw new ConfigurationException(problems);
         }
 
+        _spare = new RowBatch(layout.Fields);
         _budget = budget ?? new RowBufferBudget(_options.MaxBufferedBytes);
         _budget.Join(this);
     }
@@ -60,7 +62,10 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
     /// <summary>Row-buffer bytes held right now across open files.</summary>
     public long BufferedBytes => _bufferedBytes;
 
-    /// <summary>Capacity of all row buffers (open files and the reuse pool): what the buffers keep allocated.</summary>
+    /// <summary>
+    /// Capacity of all row buffers (open files and the reuse pool): what the buffers keep allocated. Not counted: the
+    /// one-row spare (<see cref="NextRowTarget"/>), which like a decoder's scratch row keeps the largest row's size.
+    /// </summary>
     public long RetainedBytes => _open.Values.Sum(f => f.Buffer.CapacityBytes) + _freeBuffers.Sum(b => b.CapacityBytes);
 
     /// <summary>Row bytes held by this writer's largest buffer.</summary>
@@ -76,9 +81,46 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_completed, this);
         var file = FileFor(partitionDay);
         file.Buffer.AppendRowOf(row);
+        Added(file, topic, kafkaPartition, offset);
+    }
+
+    /// <summary>
+    /// Where the next row is to be decoded: the row buffer of the file written last (consecutive records mostly share a
+    /// partition, and then the row is not copied again), or a spare batch when no file has been written yet. Add one row
+    /// at its end, then call <see cref="AppendLastRow"/> (or take the row off again).
+    /// </summary>
+    public RowBatch NextRowTarget => _last?.Buffer ?? _spare;
+
+    /// <summary>
+    /// Takes the row just added at the end of <see cref="NextRowTarget"/> into the file of <paramref name="partitionDay"/>
+    /// (moved there when that is another file), noting the Kafka position it came from.
+    /// </summary>
+    public void AppendLastRow(int? partitionDay, string topic, int kafkaPartition, long offset)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        if (_last is not { } file || file.Key != KeyOf(partitionDay))
+        {
+            if (_last is { } other)
+            {
+                // Off the other file's buffer first: opening this partition's file may close that one.
+                _spare.AppendRowOf(other.Buffer);
+                other.Buffer.TruncateRows(other.Buffer.RowCount - 1);
+            }
+
+            file = FileFor(partitionDay);
+            file.Buffer.AppendRowOf(_spare);
+            _spare.Clear();
+        }
+
+        Added(file, topic, kafkaPartition, offset);
+    }
+
+    private void Added(OpenPartitionFile file, string topic, int kafkaPartition, long offset)
+    {
         file.Offsets.Add(topic, kafkaPartition, offset);
         file.LastWrite = ++_sequence;
-        var size = row.ByteSize;
+        // A buffer's size is the sum of its rows' sizes, and BufferedBytes is what the buffer held before this row.
+        var size = file.Buffer.ByteSize - file.BufferedBytes;
         file.BufferedBytes += size;
         _bufferedBytes += size;
         _budget.Hold(size);
@@ -141,9 +183,11 @@ public sealed class PartitionedFileWriter : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    private long KeyOf(int? partitionDay) => Layout.PartitionColumn is null ? NoPartitionKey : partitionDay ?? NoPartitionKey + 1;
+
     private OpenPartitionFile FileFor(int? partitionDay)
     {
-        var key = Layout.PartitionColumn is null ? NoPartitionKey : partitionDay ?? NoPartitionKey + 1;
+        var key = KeyOf(partitionDay);
         if (_last is { } last && last.Key == key)
         {
             return last;

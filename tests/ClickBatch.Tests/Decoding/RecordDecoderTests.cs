@@ -65,6 +65,57 @@ public class RecordDecoderTests
     }
 
     [Fact]
+    public void TryDecode_IntoBatchHoldingARow_AppendsOneRowWithItsOwnPartitionDay()
+    {
+        var decoder = Clicks();
+        var batch = new RowBatch(decoder.Layout.Fields);
+        decoder.TryDecode(Records.Json(Records.Click(clickId: "c-1", occurred: "2024-01-05 10:00:00"), offset: 1), batch).ShouldBeTrue();
+
+        decoder.TryDecode(Records.Json(Records.Click(clickId: "c-2", occurred: "2024-01-07 10:00:00"), offset: 2), batch).ShouldBeTrue();
+
+        batch.RowCount.ShouldBe(2);
+        batch.Texts("click_id").ShouldBe(["c-1", "c-2"]);
+        batch.Values<long>("_kafka_offset").ShouldBe([1L, 2L]);
+        decoder.PartitionDay.ShouldBe((int)(Jan5Micros / 86_400_000_000L) + 2);
+    }
+
+    [Theory]
+    [InlineData("{\"click_id\":\"bad\",\"user_id\":7,\"product_id\":\"p\",\"price\":\"9.99\",\"datetime_occured\":\"2024-01-05 00:00:00\"}")]
+    [InlineData("{\"click_id\":\"bad\",\"user_id\":7,\"product\":null,\"datetime_occured\":\"2024-01-05 00:00:00\"}")]
+    [InlineData("{\"click_id\":\"bad\",\"user_id\":7,\"product_id\":\"p\",\"url\":\"u\",\"datetime_occured\":\"2024-01-05 00:00:00\"} x")]
+    [InlineData("{\"click_id\":\"bad\",\"user_id\":7,\"product_id\":\"p\",\"ip_address\":\"1.2.3.4\",\"datetime_occured\":\"2024-01-05 25:00:00\"}")]
+    public void TryDecode_IntoBatch_RejectAfterSomeColumnsLeavesTheBatchAsItWas(string json)
+    {
+        var decoder = Clicks();
+        var batch = new RowBatch(decoder.Layout.Fields);
+        decoder.TryDecode(Records.Json(Records.Click(clickId: "c-1", product: "Lamp"), offset: 1), batch).ShouldBeTrue();
+        var size = batch.ByteSize;
+
+        decoder.TryDecode(Records.Json(json, offset: 2), batch).ShouldBeFalse();
+
+        batch.ByteSize.ShouldBe(size);
+        foreach (var column in batch.Columns)
+        {
+            column.RowCount.ShouldBe(1, column.Field.Name);
+        }
+
+        decoder.TryDecode(Records.Json(Records.Click(clickId: "c-3", product: "Mug"), offset: 3), batch).ShouldBeTrue();
+        batch.Texts("click_id").ShouldBe(["c-1", "c-3"]);
+        batch.Texts("product").ShouldBe(["Lamp", "Mug"]);
+        batch.Texts("product_id").ShouldBe(["p-9", "p-9"]);
+        batch.Values<int>("user_id").ShouldBe([42, 42]);
+        batch.Values<long>("_kafka_offset").ShouldBe([1L, 3L]);
+    }
+
+    [Fact]
+    public void TryDecode_IntoBatchOfAnotherLayout_Throws()
+    {
+        var decoder = Clicks();
+
+        Should.Throw<ArgumentException>(() => decoder.TryDecode(Records.Json(Records.Click()), new RowBatch(TableLayout.Rejects.Fields)));
+    }
+
+    [Fact]
     public void TryDecode_WrongTypeThenTruncated_ReportsInvalidJson()
     {
         var decoder = Clicks();

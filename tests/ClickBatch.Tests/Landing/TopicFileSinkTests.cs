@@ -113,6 +113,48 @@ public class TopicFileSinkTests
     }
 
     [Fact]
+    public async Task Add_EveryRecordAnotherDayWithOneOpenFile_EachRowLandsOnceInItsDaysFile()
+    {
+        using var temp = new TempDirectory();
+        // Rows are decoded into the buffer of the file written last; here each belongs to another day, whose file opening
+        // closes that one.
+        var clicks = ClickEvents.Generate(40, days: 2).OrderBy(c => c.Occurred.Day).ToList();
+        clicks = clicks.Take(20).Zip(clicks.Skip(20)).SelectMany(pair => new[] { pair.First, pair.Second }).ToList();
+        clicks.Select(c => c.Occurred.Day).Distinct().Count().ShouldBe(2);
+
+        var result = await WriteAsync(temp, clicks, new FileWriterOptions { MaxOpenFiles = 1 });
+
+        result.DataFiles.Count.ShouldBeGreaterThan(20);
+        var rows = DuckDb.Query("SELECT _kafka_offset, click_id, CAST(CAST(datetime_occured AT TIME ZONE 'UTC' AS DATE) AS VARCHAR), CAST(dt AS VARCHAR) "
+            + $"FROM read_parquet({DuckDb.Literal(temp.Sub("data") + "/**/*.parquet")}, hive_partitioning = true) ORDER BY _kafka_offset");
+        rows.Select(r => (long)r[0]!).ShouldBe(clicks.Select(c => c.Offset).Order());
+        foreach (var row in rows)
+        {
+            row[1].ShouldBe(clicks.Single(c => c.Offset == (long)row[0]!).ClickId);
+            row[2].ShouldBe(row[3]);
+        }
+    }
+
+    [Fact]
+    public async Task Add_BelowTheDataTablesStoredOffset_SkipsTheRowsAndWritesTheRest()
+    {
+        using var temp = new TempDirectory();
+        await using var sink = new TopicFileSink(BuiltInSchemas.Clicks, Records.Options(), temp.Sub("data"), temp.Sub("rejects"));
+        sink.SkipBelow(new Dictionary<int, long> { [0] = 3 }, new Dictionary<int, long>());
+        sink.Add(Records.Json(Records.Click(clickId: "p1"), partition: 1, offset: 0)).ShouldBe(SinkOutcome.Row);
+
+        var outcomes = Enumerable.Range(0, 6)
+            .Select(i => sink.Add(Records.Json(Records.Click(clickId: "c-" + i), offset: i)))
+            .ToList();
+        var file = (await sink.CompleteAsync(CancellationToken.None)).DataFiles.ShouldHaveSingleItem();
+
+        outcomes.ShouldBe([SinkOutcome.AlreadyLanded, SinkOutcome.AlreadyLanded, SinkOutcome.AlreadyLanded, SinkOutcome.Row, SinkOutcome.Row, SinkOutcome.Row]);
+        sink.AlreadyLanded.ShouldBe(3);
+        DuckDb.Query($"SELECT _kafka_partition, _kafka_offset, click_id FROM read_parquet({DuckDb.Literal(file.LocalPath)}) ORDER BY 1, 2")
+            .Select(r => $"{r[0]}:{r[1]}:{r[2]}").ShouldBe(["0:3:c-3", "0:4:c-4", "0:5:c-5", "1:0:p1"]);
+    }
+
+    [Fact]
     public async Task DisposeAsync_WithoutComplete_LeavesNoParquetFiles()
     {
         using var temp = new TempDirectory();

@@ -3,7 +3,7 @@ using ClickBatch.Decoding;
 
 namespace ClickBatch.Tests.Support;
 
-/// <summary>Reads the single row of a scratch batch by column name (null when the value is null).</summary>
+/// <summary>Reads a batch's values by column name: the single row of a scratch, or every row (null when the value is null).</summary>
 public static class RowValues
 {
     public static ColumnBuffer Column(this RowBatch row, string name)
@@ -36,5 +36,34 @@ public static class RowValues
     {
         var column = (ValueColumn<T>)row.Column(name);
         return column.ValueCount == 0 ? null : column.Values[0];
+    }
+
+    /// <summary>Every row's text, in row order.</summary>
+    public static List<string?> Texts(this RowBatch batch, string name)
+    {
+        var column = (BytesColumn)batch.Column(name);
+        var values = new List<string?>();
+        var next = 0;
+        foreach (var level in column.DefinitionLevels)
+        {
+            values.Add(level == 0 ? null : Encoding.UTF8.GetString(column.Value(next++)));
+        }
+
+        return values;
+    }
+
+    /// <summary>Every row's value, in row order.</summary>
+    public static List<T?> Values<T>(this RowBatch batch, string name)
+        where T : unmanaged
+    {
+        var column = (ValueColumn<T>)batch.Column(name);
+        var values = new List<T?>();
+        var next = 0;
+        foreach (var level in column.DefinitionLevels)
+        {
+            values.Add(level == 0 ? null : column.Values[next++]);
+        }
+
+        return values;
     }
 }
