@@ -10,8 +10,9 @@
 #   DAYS=4 scripts/bench.sh                  events spread over 4 days (more partition files open at once)
 #   RUN_FLAGS="--commit-every-records 500000" extra flags for `run`
 #   BENCH_BIN=path                           another build (A/B), not rebuilt
-# `run` is measured as the image ships it: a Release publish with ReadyToRun (the Dockerfile's flags), into
-# .bench/publish; `dotnet build` output would add about 0.5 s of JIT to a 1M-record run (docs/benchmarks.md).
+# `run` is measured as the image ships it: a self-contained Release publish with one ReadyToRun composite image of the
+# app and the framework (the Dockerfile's flags), into .bench/publish; `dotnet build` output would add about 0.5 s of
+# JIT to a 1M-record run (docs/benchmarks.md).
 # Needs kcat (installed with apt when missing). Run it on an idle machine (see `uptime`); it prints the load.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,9 +1,13 @@
 # Sourced by the benchmark scripts (run from the repository root).
 
-# publish_clickbatch: sets $bin to BENCH_BIN, or to a ReadyToRun publish (the Dockerfile's flags) in .bench/publish.
+# publish_clickbatch: sets $bin to BENCH_BIN, or to the image's build (the Dockerfile's flags: self-contained, ReadyToRun
+# composite of the app and the framework) in .bench/publish. Its own obj and bin folders: a composite build left in the
+# project's obj makes a later framework-dependent ReadyToRun publish copy a component stub without its composite image.
 publish_clickbatch() {
   if [[ -z "${BENCH_BIN:-}" ]]; then
-    dotnet publish src/ClickBatch/ClickBatch.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    rm -rf .bench/publish
+    dotnet publish src/ClickBatch/ClickBatch.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+      -p:PublishReadyToRunComposite=true -p:IntermediateOutputPath="$PWD/.bench/obj-image/" -p:OutputPath="$PWD/.bench/bin-image/" \
       -o .bench/publish -v q -nologo >/dev/null
   fi
   bin="${BENCH_BIN:-$PWD/.bench/publish/clickbatch}"
