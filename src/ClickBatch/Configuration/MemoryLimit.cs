@@ -28,10 +28,11 @@ public static class MemoryLimit
 
     /// <summary>
     /// With more writer threads row buffers get a smaller share: each thread keeps its own files open (an event day is
-    /// open once per thread), and with two threads over 30 event days a sixth peaked at 500-526 MiB under 512, an eighth
-    /// at 458 MiB (docs/benchmarks.md, issue 15). Two shares less per thread beyond the first.
+    /// open once per thread), and with two threads over 30 event days a sixth peaked at 500-526 MiB under 512; an eighth
+    /// at 458-466 MiB, then 464-514 MiB once the image became a composite ReadyToRun build (its code is mapped); a ninth at
+    /// 475-484 MiB (docs/benchmarks.md, issue 15). Three shares less per thread beyond the first.
     /// </summary>
-    public static int RowBufferShareFor(int writerThreads) => RowBufferShare + (2 * (writerThreads - 1));
+    public static int RowBufferShareFor(int writerThreads) => RowBufferShare + (3 * (writerThreads - 1));
 
     /// <summary>Most writer threads chosen on their own (<c>Run.WriterThreads</c> = 0): one per core up to this.</summary>
     public const int MaxAutoWriterThreads = 4;

@@ -87,8 +87,8 @@ public class RunVerbTests
         var settings = RunSettingsFactory.Create(verb.LoadOptions(Context(new() { ["CLICKBATCH_RUN__WRITERTHREADS"] = "2" })));
 
         settings.WriterThreads.ShouldBe(2);
-        // 512 - 96 - 16 - 16 - 16 - 2 x 32 = 304 MiB, an eighth of it held as rows (split between the two threads by the run).
-        settings.Files.MaxBufferedBytes.ShouldBe(304L * 1024 * 1024 / 8);
+        // 512 - 96 - 16 - 16 - 16 - 2 x 32 = 304 MiB, a ninth of it held as rows (split between the two threads by the run).
+        settings.Files.MaxBufferedBytes.ShouldBe(304L * 1024 * 1024 / 9);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public class RunVerbTests
             ["CLICKBATCH_RUN__WRITERTHREADS"] = "2",
         }))));
 
-        // 96 + 16 + 16 + 16 + 2 x 32 + 8 x 32.
-        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 400; expected at least 464");
+        // 96 + 16 + 16 + 16 + 2 x 32 + 9 x 32.
+        ex.Problems.ShouldHaveSingleItem().ShouldStartWith("Run.MemoryLimitMiB is 400; expected at least 496");
         ex.Problems[0].ShouldEndWith("or lower Run.WriterThreads.");
     }
 
@@ -137,8 +137,8 @@ public class RunVerbTests
     [InlineData(512, 2, 2)]
     [InlineData(512, 8, 2)]
     [InlineData(1024, 8, 4)]
-    [InlineData(463, 2, 1)]
-    [InlineData(464, 2, 2)]
+    [InlineData(495, 2, 1)]
+    [InlineData(496, 2, 2)]
     [InlineData(2048, 64, 4)]
     public void AutoWriterThreads_OnePerCoreAtMostFourAndOnlyAsManyAsTheMemoryLimitAllows(int limitMiB, int cores, int expected)
     {
