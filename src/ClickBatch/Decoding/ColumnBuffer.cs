@@ -30,7 +30,7 @@ public abstract class ColumnBuffer
     /// <summary>True when the buffer's last row is null (it must hold a row).</summary>
     internal bool LastRowIsNull => _definitionLevels[RowCount - 1] == 0;
 
-    /// <summary>Appends the last row of <paramref name="source"/> (a buffer of the same kind): its value, or null.</summary>
+    /// <summary>Appends the last row of <paramref name="source"/> (a buffer of the same kind, holding at least one row): its value, or null.</summary>
     public abstract void AppendRowOf(ColumnBuffer source);
 
     /// <summary>Appends value number <paramref name="valueIndex"/> (counting non-null values only) of a buffer of the same kind.</summary>

@@ -49,7 +49,7 @@ public sealed class RowBatch
     public T Column<T>(int index)
         where T : ColumnBuffer => (T)_columns[index];
 
-    /// <summary>Appends the last row of <paramref name="batch"/> (same layout), such as a one-row scratch's.</summary>
+    /// <summary>Appends the last row of <paramref name="batch"/> (same layout, holding at least one row), such as a one-row scratch's.</summary>
     public void AppendRowOf(RowBatch batch)
     {
         var source = batch._columns;

@@ -152,6 +152,39 @@ public class PartitionedFileWriterTests
     }
 
     [Fact]
+    public async Task AppendLastRow_DaysInRandomOrder_HoldsExactlyTheRowsBytesAndWritesEachRowToItsDay()
+    {
+        using var temp = new TempDirectory();
+        var decoder = new RecordDecoder(BuiltInSchemas.Clicks, Records.Options());
+        var budget = new RowBufferBudget(64L * 1024 * 1024);
+        await using var writer = new PartitionedFileWriter(decoder.Layout, temp.Path, new FileWriterOptions { MaxOpenFiles = 3 }, budget: budget);
+        var clicks = ClickEvents.Generate(300, days: 3);
+        long rowBytes = 0;
+        foreach (var click in clicks)
+        {
+            // The row's size measured on its own, in the decoder's scratch row.
+            decoder.TryDecode(ClickEvents.ToRecord(click)).ShouldBeTrue();
+            rowBytes += decoder.Row.ByteSize;
+
+            decoder.TryDecode(ClickEvents.ToRecord(click), writer.NextRowTarget).ShouldBeTrue();
+            writer.AppendLastRow(decoder.PartitionDay, "clicks", click.Partition, click.Offset);
+
+            writer.BufferedBytes.ShouldBe(rowBytes);
+            budget.BufferedBytes.ShouldBe(rowBytes);
+        }
+
+        var files = await writer.CompleteAsync(CancellationToken.None);
+
+        files.Count.ShouldBe(3);
+        foreach (var file in files)
+        {
+            var rows = DuckDb.Query($"SELECT _kafka_offset, CAST(CAST(datetime_occured AT TIME ZONE 'UTC' AS DATE) AS VARCHAR) FROM read_parquet({DuckDb.Literal(file.LocalPath)})");
+            rows.ShouldAllBe(r => (string?)r[1] == file.PartitionValues["dt"]);
+            rows.Select(r => (long)r[0]!).Order().ShouldBe(clicks.Where(c => c.Occurred.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == file.PartitionValues["dt"]).Select(c => c.Offset).Order());
+        }
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
         var options = new FileWriterOptions { TargetFileBytes = 1, MaxOpenFiles = 0, ZstdLevel = 30 };
