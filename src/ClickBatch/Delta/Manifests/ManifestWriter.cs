@@ -54,8 +54,9 @@ public static class ManifestWriter
     /// <summary>
     /// <see cref="Line"/> for many keys of one store: a key of only letters, digits and <c>-_.=/</c> (every file ClickBatch
     /// writes; no segment starting with '.', no empty segment) is neither escaped nor changed by <see cref="Uri"/>, so its
-    /// line is the unescaped root followed by the key; other keys go through <see cref="Line"/>. A manifest of a partition with thousands of files is one string join
-    /// instead of thousands of <see cref="Uri"/> parses (issue 15: the per-run cost must not grow with the table).
+    /// line is the unescaped root followed by the key; other keys go through <see cref="Line"/>. A manifest of a partition
+    /// with thousands of files is one string join instead of thousands of <see cref="Uri"/> parses (issue 15: the per-run
+    /// cost must not grow with the table).
     /// </summary>
     internal static Func<string, string> Lines(IObjectStore store)
     {
