@@ -84,7 +84,7 @@ variable "task_memory" {
 
   validation {
     condition     = var.task_memory >= 512
-    error_message = "task_memory must be at least 512 MiB: the job needs 368 MiB (Run.MemoryLimitMiB; 496 for two writer threads, one per vCPU) and gets three quarters of the task."
+    error_message = "task_memory must be at least 512 MiB: the job needs 376 MiB (Run.MemoryLimitMiB; 504 for two writer threads, one per vCPU) and gets three quarters of the task."
   }
 }
 

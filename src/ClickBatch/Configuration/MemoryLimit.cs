@@ -5,7 +5,7 @@ namespace ClickBatch.Configuration;
 
 /// <summary>
 /// How <c>Run.MemoryLimitMiB</c> is shared out (docs/decoding.md, "Memory bound"): the runtime and libraries, the Kafka
-/// client's prefetch, one fetch response and two read chunks, the Parquet column chunk each writer thread encodes (at most a row group), and the
+/// client's prefetch, one fetch response and the read chunks, the Parquet column chunk each writer thread encodes (at most a row group), and the
 /// rest for row buffers, of which a sixth may hold rows. Buffers double as they grow and keep up to twice the held bytes
 /// between row groups (capacity within four times the rows held), and the GC frees released large arrays only at its
 /// next full collection: measured, peak RSS grew 2.7 MiB per MiB of rows held (docs/benchmarks.md, issue 15).
@@ -49,11 +49,12 @@ public static class MemoryLimit
         (FixedBytes(source, files, writerThreads) + (RowBufferShareFor(writerThreads) * files.RowGroupBytes) + MiB - 1) / MiB;
 
     /// <summary>
-    /// Everything but the row buffers: two read chunks (the one being written and the one read ahead), and a row group
+    /// Everything but the row buffers: the read chunks (<see cref="KafkaSourceOptions.ReadBuffers"/>: the one read ahead and
+    /// the ones being written), and a row group
     /// being encoded by each writer thread.
     /// </summary>
     public static long FixedBytes(KafkaSourceOptions source, FileWriterOptions files, int writerThreads = 1) =>
-        RuntimeBytes + (source.QueuedMaxKilobytes * 1024L) + source.FetchMaxBytes + (2L * source.MaxChunkBytes) + (writerThreads * files.RowGroupBytes);
+        RuntimeBytes + (source.QueuedMaxKilobytes * 1024L) + source.FetchMaxBytes + ((long)source.ReadBuffers * source.MaxChunkBytes) + (writerThreads * files.RowGroupBytes);
 
     /// <summary>
     /// <c>Run.WriterThreads</c> = 0: one per core (<paramref name="cores"/>), at most <see cref="MaxAutoWriterThreads"/>, and

@@ -37,7 +37,7 @@ public static class RunSettingsFactory
         if (options.Run.MemoryLimitMiB < minimum)
         {
             problems.Add($"Run.MemoryLimitMiB is {options.Run.MemoryLimitMiB}; expected at least {minimum}: the runtime takes "
-                + $"{MemoryLimit.RuntimeBytes >> 20} MiB, Kafka's prefetch, a fetch and two read chunks {(source.QueuedMaxKilobytes >> 10) + (source.FetchMaxBytes >> 20) + (2 * source.MaxChunkBytes >> 20)} MiB, "
+                + $"{MemoryLimit.RuntimeBytes >> 20} MiB, Kafka's prefetch, a fetch and {source.ReadBuffers} read chunks {(source.QueuedMaxKilobytes >> 10) + (source.FetchMaxBytes >> 20) + ((long)source.ReadBuffers * source.MaxChunkBytes >> 20)} MiB, "
                 + $"a Parquet row group {files.RowGroupBytes >> 20} MiB per writer thread ({threads}), and row buffers need "
                 + $"{MemoryLimit.RowBufferShareFor(threads)} row groups' worth (docs/decoding.md, \"Memory bound\")"
                 + (options.Run.WriterThreads > 1 ? "; or lower Run.WriterThreads." : "."));

@@ -8,18 +8,20 @@ namespace ClickBatch.Kafka;
 /// The consume loop of one bounded read on an assigned consumer. Synchronous by design (librdkafka's poll
 /// blocks); <see cref="ConfluentKafkaSource"/> runs each chunk on the thread pool. A partition is paused as soon
 /// as it reaches its end, so records past the captured bound are never emitted and never buffered for long.
-/// Records are polled with <see cref="MessagePoller"/> into reused <see cref="PayloadSlab"/>s, two of them taken in
-/// turn: a chunk's records and payloads are valid until the <see cref="ReadChunk"/> after the next one, so the next chunk
-/// can be read while the caller still writes this one (<see cref="ConfluentKafkaSource.ReadAsync"/>).
+/// Records are polled with <see cref="MessagePoller"/> into reused <see cref="PayloadSlab"/>s, <c>buffers</c> of them
+/// taken in turn: a chunk's records and payloads are valid until its buffer's next turn, <c>buffers</c> - 1
+/// <see cref="ReadChunk"/>s later, so the next chunks can be read while the caller still writes this one
+/// (<see cref="ConfluentKafkaSource.ReadAsync"/>).
 /// </summary>
 internal sealed class BoundedReader(
-    IConsumer<byte[]?, byte[]?> consumer, ReadProgress progress, IEnumerable<string> topics, KafkaSourceOptions options, TimeProvider clock, ILogger logger)
+    IConsumer<byte[]?, byte[]?> consumer, ReadProgress progress, IEnumerable<string> topics, KafkaSourceOptions options, TimeProvider clock, ILogger logger,
+    int buffers = 2)
     : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private readonly MessagePoller _poller = new(consumer, topics);
-    private readonly PayloadSlab[] _slabs = [new(), new()];
-    private readonly List<KafkaRecord>[] _chunks = [[], []];
+    private readonly PayloadSlab[] _slabs = Enumerable.Range(0, buffers).Select(_ => new PayloadSlab()).ToArray();
+    private readonly List<KafkaRecord>[] _chunks = Enumerable.Range(0, buffers).Select(_ => new List<KafkaRecord>()).ToArray();
     private int _turn;
     private PayloadSlab _slab = null!;
     private List<KafkaRecord> _records = [];
@@ -39,7 +41,7 @@ internal sealed class BoundedReader(
     /// </summary>
     public KafkaRecordBatch ReadChunk(CancellationToken cancellationToken, bool pollOnce = false)
     {
-        (_slab, _records, _turn) = (_slabs[_turn], _chunks[_turn], 1 - _turn);
+        (_slab, _records, _turn) = (_slabs[_turn], _chunks[_turn], (_turn + 1) % _slabs.Length);
         _slab.Reset();
         _records.Clear();
         _bytes = 0;

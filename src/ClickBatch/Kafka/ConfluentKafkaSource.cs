@@ -146,7 +146,7 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         try
         {
             var progress = new ReadProgress(ranges);
-            using var reader = StartReader(progress, progress.Topics);
+            using var reader = StartReader(progress, progress.Topics, _options.ReadBuffers);
             Assign(ranges);
             // Read ahead: the next chunk is read (into the reader's other buffers) while the caller writes this one. Only
             // here: under group assignment a rebalance inside a poll commits, which needs the caller idle. The read ahead has
@@ -163,7 +163,8 @@ public sealed class ConfluentKafkaSource : IKafkaSource
                     next = ReadNext();
                     if (batch.Records.Count > 0 || batch.Positions.Count > 0)
                     {
-                        yield return batch;
+                        // The chunk in flight took the next buffer; the ones after it are the caller's to keep.
+                        yield return batch with { KeptForChunks = _options.ReadBuffers - 2 };
                     }
                 }
             }
@@ -225,11 +226,11 @@ public sealed class ConfluentKafkaSource : IKafkaSource
         }
     }
 
-    private BoundedReader StartReader(ReadProgress progress, IEnumerable<string> topics)
+    private BoundedReader StartReader(ReadProgress progress, IEnumerable<string> topics, int buffers = 2)
     {
         try
         {
-            return new BoundedReader(_consumer, progress, topics, _options, _clock, _logger);
+            return new BoundedReader(_consumer, progress, topics, _options, _clock, _logger, buffers);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException or ObjectDisposedException)
         {

@@ -8,4 +8,11 @@ namespace ClickBatch.Kafka;
 public sealed record KafkaRecordBatch(
     IReadOnlyList<KafkaRecord> Records,
     IReadOnlyList<PartitionPosition> Positions,
-    long PayloadBytes);
+    long PayloadBytes)
+{
+    /// <summary>
+    /// How many more chunks the caller may request while it still uses this chunk's records: their memory is reused
+    /// only by the chunk after those. 0 (the default): the records are valid until the next chunk is requested.
+    /// </summary>
+    public int KeptForChunks { get; init; }
+}

@@ -22,6 +22,14 @@ public sealed record KafkaSourceOptions
     public int MaxChunkBytes { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>
+    /// Chunks a read keeps in memory of their own, reused in turn (<see cref="ConfluentKafkaSource.ReadAsync"/>): the one
+    /// being read ahead and up to <c>ReadBuffers - 1</c> that writer threads still write, so a writer thread busy
+    /// encoding a row group holds back neither the other threads nor the read (docs/benchmarks.md, issue 15). Default 3;
+    /// each costs up to <see cref="MaxChunkBytes"/>. A group read keeps two: a rebalance needs the writers idle anyway.
+    /// </summary>
+    public int ReadBuffers { get; init; } = 3;
+
+    /// <summary>
     /// librdkafka <c>queued.max.messages.kbytes</c>: prefetch buffer, in KiB. Default 16,384 (16 MiB): with the fetch
     /// queue backoff below it keeps the reader fed, and 64 MiB only added resident memory (docs/benchmarks.md).
     /// </summary>
@@ -63,6 +71,7 @@ public sealed record KafkaSourceOptions
         Require(!string.IsNullOrWhiteSpace(GroupId), "Kafka consumer group id is missing.", problems);
         Require(MaxChunkRecords >= 1, $"Chunk record limit is {MaxChunkRecords}; expected at least 1.", problems);
         Require(MaxChunkBytes >= 1024, $"Chunk byte limit is {MaxChunkBytes}; expected at least 1024.", problems);
+        Require(ReadBuffers is >= 2 and <= 16, $"Read buffers is {ReadBuffers}; expected 2 to 16.", problems);
         Require(QueuedMaxKilobytes is >= 1024 and <= 2_097_151,
             $"Queued kilobytes is {QueuedMaxKilobytes}; expected 1024 to 2097151 (librdkafka's range).", problems);
         Require(FetchQueueBackoffMs is >= 0 and <= 300_000,

@@ -1,114 +1,217 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using ClickBatch.Kafka;
 
 namespace ClickBatch.Landing;
 
 /// <summary>
-/// Hands a chunk's records to the topics' writer lanes (<see cref="TopicLane"/>): in a chunk of at least
-/// <see cref="MinRecordsToSplit"/> records, lane k gets the partitions p with p % lanes == k, lane 0 on the caller's thread,
-/// the others on the thread pool, side by side; a smaller chunk goes to lane 0 alone, so a run that reads a few records
-/// writes one file per event day, not one per lane. It returns once every lane is done with the chunk, so no payload is read
-/// after the next chunk is requested (<see cref="IKafkaSource.ReadAsync"/>) and commits always find the lanes idle. Each
-/// lane gets its records in the chunk's order, so every partition's offsets stay in order. A lane's failure is thrown
-/// as it was (the first lane's first) after all lanes stopped.
+/// Hands chunks of records to the topics' writer lanes (<see cref="TopicLane"/>), each lane on a thread of its own working
+/// through its queue of chunks in order: in a chunk of at least <see cref="MinRecordsToSplit"/> records, lane k gets the
+/// partitions p with p % lanes == k; a smaller chunk goes to lane 0 alone, so a run that reads a few records writes one
+/// file per event day, not one per lane. <see cref="Feed"/> returns at once, so a lane busy encoding a row group holds back
+/// neither the other lanes nor the read; <see cref="WaitAsync"/> bounds how many chunks are still being written (the read
+/// reuses a chunk's memory a few chunks later, and commits need every lane idle). Each lane gets its records in the chunks'
+/// order, so every partition's offsets stay in order. A chunk's <c>written</c> action runs on the caller's thread, in chunk
+/// order, once every lane wrote the chunk. After a lane failed, the lanes write nothing more (a chunk they skip counts as
+/// failed with that failure), and the wait reaching the first failed chunk throws its failure (the lowest lane's first),
+/// as does every wait after it.
 /// </summary>
-internal sealed class LaneFeeder
+internal sealed class LaneFeeder : IAsyncDisposable
 {
     /// <summary>Default of <see cref="MinRecordsToSplit"/>: 4,000 records, a fraction of a second of one lane's work.</summary>
     public const int DefaultMinRecordsToSplit = 4_000;
 
-    private readonly List<KafkaRecord>[] _byLane;
+    private readonly Action<int, KafkaRecord> _add;
+    private readonly BlockingCollection<FedChunk>[] _queues;
+    private readonly Task[] _workers;
+    private readonly Queue<FedChunk> _inFlight = new();
+    private readonly Stack<FedChunk> _free = new();
+    private ExceptionDispatchInfo? _laneFailure;
+    private ExceptionDispatchInfo? _thrown;
+    private bool _disposed;
 
-    public LaneFeeder(int lanes, int minRecordsToSplit = DefaultMinRecordsToSplit)
+    /// <summary>Starts <paramref name="lanes"/> lane threads; <paramref name="add"/>(lane, record) writes one record in a lane.</summary>
+    public LaneFeeder(int lanes, Action<int, KafkaRecord> add, int minRecordsToSplit = DefaultMinRecordsToSplit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(minRecordsToSplit, 1);
-        _byLane = Enumerable.Range(0, lanes).Select(_ => new List<KafkaRecord>()).ToArray();
+        _add = add;
         MinRecordsToSplit = minRecordsToSplit;
+        _queues = Enumerable.Range(0, lanes).Select(_ => new BlockingCollection<FedChunk>()).ToArray();
+        _workers = Enumerable.Range(0, lanes)
+            .Select(lane => Task.Factory.StartNew(() => Work(lane), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
     }
 
     /// <summary>Fewest records of a chunk that is split between the lanes; a smaller chunk is lane 0's alone.</summary>
     public int MinRecordsToSplit { get; }
 
-    /// <summary>The run's topics: each record goes to its topic's lane (<see cref="TopicIngestion.Lane"/>).</summary>
-    public void Feed(IReadOnlyList<KafkaRecord> records, IReadOnlyDictionary<string, TopicIngestion> topics)
+    public int LaneCount => _queues.Length;
+
+    /// <summary>Chunks fed whose <c>written</c> action has not run yet.</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>A lane failed; the lanes write nothing more.</summary>
+    public bool HasFailed => Volatile.Read(ref _laneFailure) is not null;
+
+    /// <summary>
+    /// Queues a chunk: every lane gets its records, in order, after the chunks fed before. <paramref name="written"/> runs
+    /// in a later <see cref="WaitAsync"/> once every lane wrote them. The records must stay valid until then.
+    /// </summary>
+    public void Feed(IReadOnlyList<KafkaRecord> records, Action? written = null)
     {
-        if (topics.Values.FirstOrDefault(t => t.LaneCount != _byLane.Length) is { } other)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var chunk = _free.Count > 0 ? _free.Pop() : new FedChunk(_queues.Length);
+        chunk.Written = written;
+        var lanes = _queues.Length;
+        if (lanes == 1 || records.Count < MinRecordsToSplit)
         {
-            // Two threads would then feed one lane.
-            throw new InvalidOperationException($"Internal error: topic '{other.Topic.Topic}' has {other.LaneCount} writer lanes, the feeder "
-                + $"{_byLane.Length}. This is a ClickBatch bug.");
+            chunk.ByLane[0].AddRange(records);
         }
-
-        Feed(records, (lane, record) => topics[record.Topic].Lane(lane).Add(record));
-    }
-
-    /// <summary>Calls <paramref name="add"/>(lane, record) for every record, each lane's on one thread, lanes side by side.</summary>
-    public void Feed(IReadOnlyList<KafkaRecord> records, Action<int, KafkaRecord> add)
-    {
-        if (_byLane.Length == 1 || records.Count < MinRecordsToSplit)
+        else
         {
             foreach (var record in records)
             {
-                add(0, record);
+                chunk.ByLane[LaneOf(record.Partition, lanes)].Add(record);
+            }
+        }
+
+        var busy = chunk.ByLane.Count(l => l.Count > 0);
+        chunk.Start(busy);
+        _inFlight.Enqueue(chunk);
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            if (chunk.ByLane[lane].Count > 0)
+            {
+                _queues[lane].Add(chunk);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until at most <paramref name="inFlight"/> chunks are still being written (0: every lane idle), running the
+    /// <c>written</c> action of every chunk done, in order. Throws a lane's failure, now and at every wait after it.
+    /// </summary>
+    public async Task WaitAsync(int inFlight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inFlight);
+        _thrown?.Throw();
+        while (_inFlight.Count > inFlight)
+        {
+            var chunk = _inFlight.Peek();
+            await chunk.Done.ConfigureAwait(false);
+            _inFlight.Dequeue();
+            if (chunk.FirstFailure() is { } failure)
+            {
+                // Neither this chunk nor any after it counts as written.
+                _thrown = failure;
+                failure.Throw();
             }
 
+            chunk.Written?.Invoke();
+            chunk.Reset();
+            _free.Push(chunk);
+        }
+    }
+
+    /// <summary>Lets the lane threads finish the chunks queued (or skip them after a failure) and end; never throws.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
             return;
         }
 
-        foreach (var lane in _byLane)
+        _disposed = true;
+        foreach (var queue in _queues)
         {
-            lane.Clear();
+            queue.CompleteAdding();
         }
 
-        foreach (var record in records)
+        await Task.WhenAll(_workers).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+            .ConfigureAwait(false);
+        foreach (var queue in _queues)
         {
-            _byLane[LaneOf(record.Partition, _byLane.Length)].Add(record);
+            queue.Dispose();
         }
-
-        var others = new List<Task>(_byLane.Length - 1);
-        for (var lane = 1; lane < _byLane.Length; lane++)
-        {
-            if (_byLane[lane].Count > 0)
-            {
-                var number = lane;
-                others.Add(Task.Run(() => FeedLane(number, add)));
-            }
-        }
-
-        ExceptionDispatchInfo? failure = null;
-        try
-        {
-            FeedLane(0, add);
-        }
-        catch (Exception ex)
-        {
-            failure = ExceptionDispatchInfo.Capture(ex);
-        }
-
-        foreach (var task in others)
-        {
-            try
-            {
-                task.GetAwaiter().GetResult();
-            }
-            catch (Exception ex)
-            {
-                failure ??= ExceptionDispatchInfo.Capture(ex);
-            }
-        }
-
-        failure?.Throw();
     }
 
-    private void FeedLane(int lane, Action<int, KafkaRecord> add)
+    private void Work(int lane)
     {
-        foreach (var record in _byLane[lane])
+        foreach (var chunk in _queues[lane].GetConsumingEnumerable())
         {
-            add(lane, record);
+            if (Volatile.Read(ref _laneFailure) is { } earlier)
+            {
+                // Skipped after a lane failed: the chunk is not written, and says why.
+                chunk.Failures[lane] = earlier;
+            }
+            else
+            {
+                try
+                {
+                    foreach (var record in chunk.ByLane[lane])
+                    {
+                        _add(lane, record);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    var failure = ExceptionDispatchInfo.Capture(ex);
+                    chunk.Failures[lane] = failure;
+                    Interlocked.CompareExchange(ref _laneFailure, failure, null);
+                }
+            }
+
+            chunk.LaneDone();
         }
     }
 
     /// <summary>The lane of a Kafka partition among <paramref name="lanes"/>.</summary>
     private static int LaneOf(int partition, int lanes) => partition % lanes;
+
+    /// <summary>A chunk on its way through the lanes: its records per lane, and who is done with it.</summary>
+    private sealed class FedChunk(int lanes)
+    {
+        private TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _remaining;
+
+        public List<KafkaRecord>[] ByLane { get; } = Enumerable.Range(0, lanes).Select(_ => new List<KafkaRecord>()).ToArray();
+
+        public ExceptionDispatchInfo?[] Failures { get; } = new ExceptionDispatchInfo?[lanes];
+
+        public Action? Written { get; set; }
+
+        public Task Done => _done.Task;
+
+        public void Start(int lanes)
+        {
+            _remaining = lanes;
+            if (lanes == 0)
+            {
+                _done.SetResult();
+            }
+        }
+
+        public void LaneDone()
+        {
+            if (Interlocked.Decrement(ref _remaining) == 0)
+            {
+                _done.SetResult();
+            }
+        }
+
+        public ExceptionDispatchInfo? FirstFailure() => Failures.FirstOrDefault(f => f is not null);
+
+        public void Reset()
+        {
+            foreach (var lane in ByLane)
+            {
+                lane.Clear();
+            }
+
+            Array.Clear(Failures);
+            Written = null;
+            _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
 }

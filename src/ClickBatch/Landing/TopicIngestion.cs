@@ -16,6 +16,8 @@ internal sealed class TopicIngestion : IAsyncDisposable
     private readonly Dictionary<int, PartitionTally> _committed = [];
     private readonly TopicLane[] _lanes;
     private int _chunkNumber = 1;
+    private long _fedRecords;
+    private long _fedBytes;
 
     /// <summary>
     /// A topic of a run. <paramref name="laneBudgets"/> holds one row-buffer memory per writer lane, each shared with the same
@@ -46,7 +48,11 @@ internal sealed class TopicIngestion : IAsyncDisposable
     /// <summary>The writer lanes (<see cref="LaneFeeder"/> decides which lane writes which record).</summary>
     public int LaneCount => _lanes.Length;
 
-    public bool ChunkIsFull => _lanes.Sum(l => l.ChunkRecords) >= _settings.CommitEveryRecords || _lanes.Sum(l => l.ChunkBytes) >= _settings.CommitEveryBytes;
+    /// <summary>The records fed since the last commit reach a commit's records or bytes (they may still be being written).</summary>
+    public bool ChunkIsFull => _fedRecords >= _settings.CommitEveryRecords || _fedBytes >= _settings.CommitEveryBytes;
+
+    /// <summary>Records of the run handed to the lanes so far (written, or still being written): the progress shown.</summary>
+    public long RecordsFed { get; private set; }
 
     public long FilesWritten { get; private set; }
 
@@ -60,7 +66,19 @@ internal sealed class TopicIngestion : IAsyncDisposable
         Data.Offsets.Keys.Union(Rejects.Offsets.Keys).ToDictionary(
             p => p, p => Math.Min(Data.Offsets.GetValueOrDefault(p, long.MaxValue), Rejects.Offsets.GetValueOrDefault(p, long.MaxValue)));
 
+    /// <summary>Records the lanes wrote in the run (as rows, rejects or already landed); read only while the lanes are idle.</summary>
     public long RecordsRead => _committed.Values.Sum(t => t.Records) + Pending.Sum(t => t.Records);
+
+    /// <summary>
+    /// Counts records handed to the lanes (<see cref="LaneFeeder"/>), on the feeding thread: what <see cref="ChunkIsFull"/>
+    /// and the progress go by, without reading the lanes while they write.
+    /// </summary>
+    public void Fed(long records, long payloadBytes)
+    {
+        _fedRecords += records;
+        _fedBytes += payloadBytes;
+        RecordsFed += records;
+    }
 
     private IEnumerable<PartitionTally> Pending => _lanes.SelectMany(l => l.Pending.Values);
 
@@ -86,9 +104,13 @@ internal sealed class TopicIngestion : IAsyncDisposable
         var results = new List<TopicFileSinkResult>();
         try
         {
-            foreach (var lane in _lanes)
+            // Each lane finishes its files (encoding the rows still buffered) on a thread of its own, side by side.
+            var completing = _lanes.Select(lane => Task.Run(() => lane.CompleteAsync(cancellationToken), CancellationToken.None)).ToArray();
+            await Task.WhenAll(completing).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var lane in completing)
             {
-                if (await lane.CompleteAsync(cancellationToken) is { } result)
+                // Every lane is done (none may still write when they are disposed); the lowest lane's failure is thrown.
+                if (await lane is { } result)
                 {
                     results.Add(result);
                 }
@@ -114,6 +136,7 @@ internal sealed class TopicIngestion : IAsyncDisposable
         }
 
         _positions.Clear();
+        (_fedRecords, _fedBytes) = (0, 0);
         _chunkNumber++;
         return commit;
     }

@@ -9,8 +9,8 @@ namespace ClickBatch.Landing;
 /// chunk, the Kafka partitions p with p % lanes == its number), decoded and written into the lane's own chunk files on one
 /// thread at a time. A partition may land in several lanes' files of one commit, each with its own offsets, in order.
 /// Lanes of a run run side by side on their own threads (docs/decoding.md, "Writer threads"); a lane touches only its
-/// own state, and the tables' stored offsets it reads do not move while records are added (commits happen between
-/// chunks, with every lane idle).
+/// own state, and the tables' stored offsets it reads do not move while records are added (commits happen with every
+/// lane idle).
 /// </summary>
 internal sealed class TopicLane : IAsyncDisposable
 {
@@ -30,10 +30,6 @@ internal sealed class TopicLane : IAsyncDisposable
 
     /// <summary>Per partition, what this lane read since the last commit.</summary>
     public IReadOnlyDictionary<int, PartitionTally> Pending => _pending;
-
-    public long ChunkRecords { get; private set; }
-
-    public long ChunkBytes { get; private set; }
 
     /// <summary>
     /// One record becomes a row, a reject, or is provably already landed (its offset is below a table's stored offset);
@@ -60,9 +56,6 @@ internal sealed class TopicLane : IAsyncDisposable
                 throw new InvalidOperationException($"Internal error: topic '{record.Topic}' partition {record.Partition} offset {record.Offset} became "
                     + $"{outcome}, but it lies at or past both tables' stored offsets; it would be counted without landing. This is a ClickBatch bug.");
         }
-
-        ChunkRecords++;
-        ChunkBytes += record.PayloadBytes;
     }
 
     /// <summary>
@@ -81,7 +74,6 @@ internal sealed class TopicLane : IAsyncDisposable
         }
 
         _pending.Clear();
-        (ChunkRecords, ChunkBytes) = (0, 0);
     }
 
     public async ValueTask DisposeAsync()

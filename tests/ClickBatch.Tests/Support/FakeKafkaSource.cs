@@ -22,6 +22,14 @@ public sealed class FakeKafkaSource : IKafkaSource
     /// <summary>Most records per chunk. Default 3, so tests see several chunks.</summary>
     public int MaxChunkRecords { get; init; } = 3;
 
+    /// <summary>
+    /// <see cref="KafkaRecordBatch.KeptForChunks"/> of <see cref="ReadAsync"/>'s chunks: a chunk's payloads are overwritten
+    /// once the caller asks for the chunk after those. Default 2, as the real source's four read buffers give.
+    /// </summary>
+    public int KeptForChunks { get; init; } = 2;
+
+    private readonly Queue<List<KafkaRecord>> _lent = new();
+
     /// <summary>Committed offsets per group id.</summary>
     public Dictionary<string, Dictionary<KafkaPartition, long>> GroupOffsets { get; } = new(StringComparer.Ordinal);
 
@@ -150,8 +158,8 @@ public sealed class FakeKafkaSource : IKafkaSource
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var accepted = chunk.Where(r => progress.Accept(range.Key, r.Offset)).Select(Lend).ToList();
-                yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
-                Poison(accepted);
+                yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes)) { KeptForChunks = KeptForChunks };
+                Returned(accepted);
                 await Task.Yield();
             }
 
@@ -259,8 +267,8 @@ public sealed class FakeKafkaSource : IKafkaSource
             }
 
             var accepted = chunk.Where(r => progress.Accept(new KafkaPartition(r.Topic, r.Partition), r.Offset)).Select(Lend).ToList();
-            yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes));
-            Poison(accepted);
+            yield return new KafkaRecordBatch(accepted, progress.TakeChanged(), accepted.Sum(r => r.PayloadBytes)) { KeptForChunks = KeptForChunks };
+            Returned(accepted);
             await Task.Yield();
         }
 
@@ -281,8 +289,21 @@ public sealed class FakeKafkaSource : IKafkaSource
     private static ReadOnlyMemory<byte>? Copy(ReadOnlyMemory<byte>? bytes) => bytes is { } b ? (ReadOnlyMemory<byte>?)b.ToArray() : null;
 
     /// <summary>
-    /// Once the caller asks for the next chunk, the previous chunk's payloads are overwritten (0xEE), as the real source's
-    /// reused buffer is: a caller that kept a payload past its chunk lands garbage and fails its test.
+    /// The caller asked for the chunk after <paramref name="lent"/>: the chunk <see cref="KeptForChunks"/> before it is
+    /// overwritten now, as the real source's reused buffers are.
+    /// </summary>
+    private void Returned(List<KafkaRecord> lent)
+    {
+        _lent.Enqueue(lent);
+        while (_lent.Count > KeptForChunks)
+        {
+            Poison(_lent.Dequeue());
+        }
+    }
+
+    /// <summary>
+    /// Overwrites the chunk's payloads (0xEE), as the real source's reused buffer is once its turn comes again: a caller
+    /// that kept a payload past that lands garbage and fails its test.
     /// </summary>
     private static void Poison(List<KafkaRecord> lent)
     {

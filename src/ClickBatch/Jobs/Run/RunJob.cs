@@ -389,28 +389,80 @@ public sealed class RunJob
 
     private async Task ReadAsync(IAsyncEnumerable<KafkaRecordBatch> batches, RunState run, RunLedgerUpdates ledger, IRunProgress progress)
     {
-        var lanes = new LaneFeeder(_settings.WriterThreads, _settings.WriterThreadsMinChunk);
-        await foreach (var batch in batches)
+        var topics = run.Topics;
+        if (topics.Values.FirstOrDefault(t => t.LaneCount != _settings.WriterThreads) is { } other)
         {
-            lanes.Feed(batch.Records, run.Topics);
-            foreach (var position in batch.Positions)
-            {
-                run.Topics[position.Topic].Advance(position);
-            }
+            // Two threads would then write one lane.
+            throw new InvalidOperationException($"Internal error: topic '{other.Topic.Topic}' has {other.LaneCount} writer lanes, the run "
+                + $"{_settings.WriterThreads}. This is a ClickBatch bug.");
+        }
 
-            foreach (var ingestion in run.Topics.Values.Where(t => t.ChunkIsFull))
+        await using var lanes = new LaneFeeder(
+            _settings.WriterThreads, (lane, record) => topics[record.Topic].Lane(lane).Add(record), _settings.WriterThreadsMinChunk);
+        try
+        {
+            await foreach (var batch in batches)
             {
-                await CommitAsync(ingestion, CancellationToken.None, final: false);
-                await ledger.CommittedAsync(last: false);
-            }
+                var positions = batch.Positions;
+                lanes.Feed(batch.Records, () => Advance(topics, positions));
+                CountFed(topics, batch.Records);
+                if (topics.Values.Any(t => t.ChunkIsFull))
+                {
+                    // A commit takes what the files hold: every lane idle, every chunk's positions taken.
+                    await lanes.WaitAsync(0);
+                    foreach (var ingestion in topics.Values.Where(t => t.ChunkIsFull))
+                    {
+                        await CommitAsync(ingestion, CancellationToken.None, final: false);
+                        await ledger.CommittedAsync(last: false);
+                    }
+                }
 
-            foreach (var ingestion in run.Topics.Values)
-            {
-                progress.Read(ingestion.Topic.Topic, ingestion.RecordsRead);
+                foreach (var ingestion in topics.Values)
+                {
+                    progress.Read(ingestion.Topic.Topic, ingestion.RecordsFed);
+                }
+
+                // Requesting the next chunk may reuse the memory of the chunk KeptForChunks + 1 before it.
+                await lanes.WaitAsync(batch.KeptForChunks);
             }
+        }
+        finally
+        {
+            // However the read ends (done, a signal, a failure): every chunk fed is written and its positions taken before
+            // anything else, so a commit after it holds exactly what the files hold. A lane's failure wins over the read's.
+            await lanes.WaitAsync(0);
         }
 
         progress.Completed();
+    }
+
+    private static void Advance(IReadOnlyDictionary<string, TopicIngestion> topics, IReadOnlyList<PartitionPosition> positions)
+    {
+        foreach (var position in positions)
+        {
+            topics[position.Topic].Advance(position);
+        }
+    }
+
+    /// <summary>Counts a chunk's records and payload bytes per topic (records of a topic mostly come in runs).</summary>
+    private static void CountFed(IReadOnlyDictionary<string, TopicIngestion> topics, IReadOnlyList<KafkaRecord> records)
+    {
+        TopicIngestion? topic = null;
+        string? name = null;
+        (long count, long bytes) = (0, 0);
+        foreach (var record in records)
+        {
+            if (!ReferenceEquals(record.Topic, name))
+            {
+                topic?.Fed(count, bytes);
+                (name, topic, count, bytes) = (record.Topic, topics[record.Topic], 0, 0);
+            }
+
+            count++;
+            bytes += record.PayloadBytes;
+        }
+
+        topic?.Fed(count, bytes);
     }
 
     /// <summary>
