@@ -104,8 +104,10 @@ internal sealed class TopicIngestion : IAsyncDisposable
         var results = new List<TopicFileSinkResult>();
         try
         {
-            // Each lane finishes its files (encoding the rows still buffered) on a thread of its own, side by side.
-            var completing = _lanes.Select(lane => Task.Run(() => lane.CompleteAsync(cancellationToken), CancellationToken.None)).ToArray();
+            // Each lane finishes its files (encoding the rows still buffered) on a thread of its own, side by side. Not on the
+            // thread pool: under group assignment this runs inside a rebalance callback that blocks a pool thread.
+            var completing = _lanes.Select(lane => Task.Factory.StartNew(() => lane.CompleteAsync(cancellationToken), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
             await Task.WhenAll(completing).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             foreach (var lane in completing)
             {
