@@ -12,8 +12,8 @@ namespace ClickBatch.Landing;
 /// neither the other lanes nor the read; <see cref="WaitAsync"/> bounds how many chunks are still being written (the read
 /// reuses a chunk's memory a few chunks later, and commits need every lane idle). Each lane gets its records in the chunks'
 /// order, so every partition's offsets stay in order. A chunk's <c>written</c> action runs on the caller's thread, in chunk
-/// order, once every lane wrote the chunk. After a lane failed, the lanes write nothing more (a chunk they skip counts as
-/// failed with that failure), and the wait reaching the first failed chunk throws its failure (the lowest lane's first),
+/// order, once every lane wrote the chunk. After a lane failed, the lanes start no further chunk (a chunk they skip counts
+/// as failed with that failure), and the wait reaching the first failed chunk throws its failure (the lowest lane's first),
 /// as does every wait after it.
 /// </summary>
 internal sealed class LaneFeeder : IAsyncDisposable
@@ -108,7 +108,17 @@ internal sealed class LaneFeeder : IAsyncDisposable
                 failure.Throw();
             }
 
-            chunk.Written?.Invoke();
+            try
+            {
+                chunk.Written?.Invoke();
+            }
+            catch (Exception ex)
+            {
+                // Its positions may be taken in part: no chunk after it may count as written either.
+                _thrown = ExceptionDispatchInfo.Capture(ex);
+                throw;
+            }
+
             chunk.Reset();
             _free.Push(chunk);
         }

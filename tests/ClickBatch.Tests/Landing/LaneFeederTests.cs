@@ -68,18 +68,34 @@ public class LaneFeederTests
             feeder.Feed(Records(partitions: 2, perPartition: 1, firstOffset: chunk), () => written.Add(number));
         }
 
-        // Lane 0 writes all three chunks while lane 1 is still held in the first one.
+        // Lane 0 writes all three chunks while lane 1 is still held in the first one: none of them counts as written.
         await WaitUntil(() => lane0Offsets.Count == 3);
-        await feeder.WaitAsync(3);
+        var waiting = feeder.WaitAsync(2);
+        await Task.Delay(100);
+        waiting.IsCompleted.ShouldBeFalse("a chunk lane 1 has not written yet counted as written");
         written.ShouldBeEmpty();
         feeder.InFlight.ShouldBe(3);
 
         release.Set();
+        await waiting;
         await feeder.WaitAsync(1);
         written.ShouldBe([0, 1]);
         await feeder.WaitAsync(0);
         written.ShouldBe([0, 1, 2]);
         feeder.InFlight.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task WaitAsync_WrittenActionThrows_ThrowsAtEveryWaitAndRunsNoLaterChunksAction()
+    {
+        var written = new List<int>();
+        await using var feeder = new LaneFeeder(1, (_, _) => { });
+        feeder.Feed(Records(partitions: 1, perPartition: 1), () => throw new KeyNotFoundException("no such topic"));
+        feeder.Feed(Records(partitions: 1, perPartition: 1, firstOffset: 1), () => written.Add(1));
+
+        (await Should.ThrowAsync<KeyNotFoundException>(() => feeder.WaitAsync(0))).Message.ShouldBe("no such topic");
+        (await Should.ThrowAsync<KeyNotFoundException>(() => feeder.WaitAsync(0))).Message.ShouldBe("no such topic");
+        written.ShouldBeEmpty();
     }
 
     [Fact]

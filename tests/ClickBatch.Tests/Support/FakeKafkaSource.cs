@@ -24,7 +24,8 @@ public sealed class FakeKafkaSource : IKafkaSource
 
     /// <summary>
     /// <see cref="KafkaRecordBatch.KeptForChunks"/> of <see cref="ReadAsync"/>'s chunks: a chunk's payloads are overwritten
-    /// once the caller asks for the chunk after those. Default 2, as the real source's four read buffers give.
+    /// once the caller asks for the chunk after those. Default 2 (the real source's three read buffers, one of them read
+    /// ahead, give 1): the lanes may run one chunk further apart here than in production.
     /// </summary>
     public int KeptForChunks { get; init; } = 2;
 
