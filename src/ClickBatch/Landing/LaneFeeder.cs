@@ -11,8 +11,8 @@ namespace ClickBatch.Landing;
 /// file per event day, not one per lane. <see cref="Feed"/> returns at once, so a lane busy encoding a row group holds back
 /// neither the other lanes nor the read; <see cref="WaitAsync"/> bounds how many chunks are still being written (the read
 /// reuses a chunk's memory a few chunks later, and commits need every lane idle). Each lane gets its records in the chunks'
-/// order, so every partition's offsets stay in order. A chunk's <c>written</c> action runs on the caller's thread, in chunk
-/// order, once every lane wrote the chunk. After a lane failed, the lanes start no further chunk (a chunk they skip counts
+/// order, so every partition's offsets stay in order. A chunk's <c>written</c> action runs inside the caller's
+/// <see cref="WaitAsync"/> (never on a lane thread), in chunk order, once every lane wrote the chunk. After a lane failed, the lanes start no further chunk (a chunk they skip counts
 /// as failed with that failure), and the wait reaching the first failed chunk throws its failure (the lowest lane's first),
 /// as does every wait after it.
 /// </summary>
@@ -51,7 +51,7 @@ internal sealed class LaneFeeder : IAsyncDisposable
     /// <summary>Chunks fed whose <c>written</c> action has not run yet.</summary>
     public int InFlight => _inFlight.Count;
 
-    /// <summary>A lane failed; the lanes write nothing more.</summary>
+    /// <summary>A lane failed; the lanes start no further chunk.</summary>
     public bool HasFailed => Volatile.Read(ref _laneFailure) is not null;
 
     /// <summary>
