@@ -46,8 +46,6 @@ internal sealed class LaneFeeder : IAsyncDisposable
     /// <summary>Fewest records of a chunk that is split between the lanes; a smaller chunk is lane 0's alone.</summary>
     public int MinRecordsToSplit { get; }
 
-    public int LaneCount => _queues.Length;
-
     /// <summary>Chunks fed whose <c>written</c> action has not run yet.</summary>
     public int InFlight => _inFlight.Count;
 
